@@ -1,0 +1,25 @@
+package org.roomgate;
+
+import java.util.Optional;
+
+import org.roomgate.database.EmbeddedDatabase;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Zero-setup start: with no datasource URL configured, an embedded PostgreSQL is started in the
+ * data directory before Quarkus reads its datasource configuration, and stopped after it.
+ */
+@QuarkusMain
+public class Main {
+
+    public static void main(String... args) {
+        Optional<EmbeddedDatabase> database = EmbeddedDatabase.startUnlessConfigured();
+        try {
+            Quarkus.run(args);
+        } finally {
+            database.ifPresent(EmbeddedDatabase::close);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.roomgate.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperationsSurfaceTest {
+
+    @Test
+    void shouldReportReadinessWithDatabaseCheck() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void shouldExposePrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void shouldDeclareBearerSchemeInOpenApi() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/tenants'.post.security[0].bearer", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/tenants'.post.responses.'409'.description", containsString("conflict"));
+    }
+
+    @Test
+    void shouldServeSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
