@@ -100,6 +100,10 @@ public class ProblemMapper {
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .build();
         }
+        if (isUniqueViolation(e)) {
+            // Two requests raced to create the same thing; the loser gets what a sequential one would.
+            return respond(Problem.of(ProblemType.CONFLICT, "A concurrent request created this first; retry to see it."));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return respond(Problem.of(ProblemType.INTERNAL, "Unexpected error; reference " + errorId + "."));
@@ -218,6 +222,11 @@ public class ProblemMapper {
             }
         }
         return false;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        SQLException sql = causeOf(e, SQLException.class);
+        return sql != null && "23505".equals(sql.getSQLState());
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -36,10 +36,6 @@ import org.roomgate.tenant.TenantDtos.TenantView;
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "unauthenticated: no or bad ops key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "forbidden: not an ops key",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TenantResource {
 
     private final TenantService tenants;

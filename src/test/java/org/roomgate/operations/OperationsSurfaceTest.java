@@ -31,7 +31,11 @@ class OperationsSurfaceTest {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/api/v1/tenants'.post.security[0].bearer", org.hamcrest.Matchers.notNullValue())
-                .body("paths.'/api/v1/tenants'.post.responses.'409'.description", containsString("conflict"));
+                .body("paths.'/api/v1/tenants'.post.responses.'409'.description", containsString("conflict"))
+                .body("paths.'/api/v1/tenants'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
+                        containsString("Problem"))
+                .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'403'.description", containsString("forbidden"))
+                .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'400'", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -38,4 +38,41 @@ public final class Api {
                 .post("/api/v1/tenants/{t}/api-keys", tenantId)
                 .then().statusCode(201).extract().path("key");
     }
+
+    public static final java.util.List<String> ALL_SCOPES =
+            java.util.List.of("VIDEO", "AUDIO", "CHAT", "SCREEN_SHARE", "WHITEBOARD", "FILES", "POLLS", "STATUS");
+    public static final java.util.List<String> ALL_PURPOSES = java.util.List.of("LESSON", "SMALL_GROUP", "ONE_TO_ONE");
+
+    /** Publishes a policy version for the platform key's tenant. */
+    public static void publishPolicy(String platformKey, String version, boolean reconsentRequired) {
+        as(platformKey).body(Map.of("version", version, "title", "Nutzungsordnung Videokonferenzen",
+                "url", "https://schule.example/nutzungsordnung.pdf", "reconsentRequired", reconsentRequired))
+                .put("/api/v1/policy").then().statusCode(200);
+    }
+
+    /** The body of a guardian's consent for the given policy version, scopes and purposes. */
+    public static Map<String, Object> consent(String version, java.util.List<String> scopes, java.util.List<String> purposes) {
+        return Map.of("policyVersion", version,
+                "grantedBy", Map.of("name", "Erika Mustermann", "relation", "GUARDIAN"),
+                "scopes", scopes, "purposes", purposes);
+    }
+
+    /** Records a consent and returns nothing; fails the test unless it was stored. */
+    public static void grantConsent(String platformKey, String subjectId, String version,
+            java.util.List<String> scopes, java.util.List<String> purposes) {
+        as(platformKey).body(consent(version, scopes, purposes))
+                .put("/api/v1/subjects/{s}/consent", subjectId).then().statusCode(200);
+    }
+
+    /** A tenant's id and one of its platform keys. */
+    public record Platform(String tenantId, String key) {
+    }
+
+    /** A new tenant with a platform key and a published policy "2020-11-19". */
+    public static Platform newPlatformWithPolicy() {
+        String tenant = newTenant();
+        String key = newKey(tenant, "platform");
+        publishPolicy(key, "2020-11-19", true);
+        return new Platform(tenant, key);
+    }
 }

@@ -38,6 +38,22 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        TestClock outer = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return outer.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return outer.withZone(other);
+            }
+        };
     }
 }

@@ -1,0 +1,18 @@
+package org.roomgate.consent;
+
+import java.util.Set;
+
+/** Synchronous CDI events, fired inside the consent transaction so that their effects commit with it. */
+public final class ConsentEvents {
+
+    private ConsentEvents() {
+    }
+
+    /** A subject's consent was withdrawn: its open participations must end now (R1). */
+    public record ConsentWithdrawn(String tenantId, String subjectId) {
+    }
+
+    /** A new consent replaced the previous one: open participations take its scopes now (R2). */
+    public record ConsentGranted(String tenantId, String subjectId, Set<Capability> scopes, Set<Purpose> purposes) {
+    }
+}

@@ -1,0 +1,55 @@
+package org.roomgate.subject;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.roomgate.consent.SubjectId;
+import org.roomgate.problem.Problem;
+import org.roomgate.tenant.Caller;
+import org.roomgate.tenant.Roles;
+
+@Path("/api/v1/subjects/{subjectId}")
+@Tag(name = "Subjects", description = "Export and erasure of all data about a pupil (GDPR Art. 15 and 17)")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.PLATFORM)
+@Produces(MediaType.APPLICATION_JSON)
+public class SubjectResource {
+
+    private final SubjectService subjects;
+    private final Caller caller;
+
+    SubjectResource(SubjectService subjects, Caller caller) {
+        this.subjects = subjects;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/data")
+    @Operation(summary = "Export everything stored about the subject",
+            description = "Consent history, retained participations and content it authored in rooms still open.")
+    @APIResponse(responseCode = "200", description = "The subject's data (empty lists when nothing is stored)")
+    public Map<String, Object> export(@PathParam("subjectId") @SubjectId String subjectId) {
+        return subjects.export(caller.tenantId(), subjectId);
+    }
+
+    @DELETE
+    @Operation(summary = "Erase everything stored about the subject",
+            description = "Ends its open participations and deletes consents, participations and authored content.")
+    @APIResponse(responseCode = "200", description = "Counts of what was deleted, e.g. {\"deleted\":{\"consents\":2}}")
+    public Map<String, Map<String, Long>> erase(@PathParam("subjectId") @SubjectId String subjectId) {
+        return Map.of("deleted", subjects.erase(caller.tenantId(), subjectId));
+    }
+}

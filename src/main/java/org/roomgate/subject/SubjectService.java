@@ -1,0 +1,43 @@
+package org.roomgate.subject;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.All;
+
+/** Export and erasure of all that roomgate stores about one subject, across features. */
+@ApplicationScoped
+@Transactional
+public class SubjectService {
+
+    private static final Logger LOG = Logger.getLogger(SubjectService.class);
+
+    private final List<SubjectDataContributor> contributors;
+
+    SubjectService(@All List<SubjectDataContributor> contributors) {
+        this.contributors = contributors.stream().sorted(Comparator.comparing(SubjectDataContributor::name)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Object> export(String tenantId, String subjectId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("subjectId", subjectId);
+        contributors.forEach(c -> data.put(c.name(), c.export(tenantId, subjectId)));
+        return data;
+    }
+
+    /** Erases the subject in one transaction: all of it, or nothing. */
+    public Map<String, Long> erase(String tenantId, String subjectId) {
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        contributors.forEach(c -> deleted.put(c.name(), c.erase(tenantId, subjectId)));
+        LOG.infof("Subject of tenant %s erased: %s", tenantId, deleted);
+        return deleted;
+    }
+}
