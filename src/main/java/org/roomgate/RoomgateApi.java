@@ -2,12 +2,16 @@ package org.roomgate;
 
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.roomgate.problem.Problem;
 
-@OpenAPIDefinition(info = @Info(title = "roomgate", version = "1",
+@OpenAPIDefinition(components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)),
+        info = @Info(title = "roomgate", version = "1",
         description = """
                 Data-protection gateway between a school platform and its video-conference backend.
                 It enforces the school's usage policy (rules R1–R11): consent before access, \
@@ -21,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
                 **Extensions to contract v1** (marked "(extension)" in their summaries): \
                 `GET /api/v1/tenants/{id}`, `GET /api/v1/tenants/{id}/api-keys`, \
-                and the problem types `method-not-allowed` (405), `not-acceptable` (406), `internal` (500).
+                `GET /api/v1/rooms/{roomId}` fields `idleTimeout`, `maxDuration`, `recording`, `closeReason`;                 consent records' `kind` and `withdrawnAt`; the `roomgate.token.leeway` setting;                 and the problem types `method-not-allowed` (405), `not-acceptable` (406), `internal` (500).
                 """))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An ops, platform or dashboard API key, or a participant's join token")

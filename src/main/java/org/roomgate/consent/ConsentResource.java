@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.consent.ConsentDtos.ConsentRequest;
 import org.roomgate.consent.ConsentDtos.ConsentView;
-import org.roomgate.problem.Problem;
 import org.roomgate.tenant.Caller;
 import org.roomgate.tenant.Roles;
 
@@ -47,8 +46,7 @@ public class ConsentResource {
             + "the previous one at once, also for open participations.")
     @APIResponse(responseCode = "200", description = "The stored record, status ACTIVE",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
-    @APIResponse(responseCode = "409", description = "conflict: no policy published yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "conflict: no policy published yet")
     public ConsentView grant(@PathParam("subjectId") @SubjectId String subjectId,
             @Valid @NotNull ConsentRequest body) {
         return consents.grant(caller.tenantId(), subjectId, body);
@@ -58,8 +56,7 @@ public class ConsentResource {
     @Operation(summary = "Read the current consent", description = "Status ACTIVE, or OUTDATED when the policy requires re-consent.")
     @APIResponse(responseCode = "200", description = "The current record",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
-    @APIResponse(responseCode = "404", description = "not-found: none, withdrawn or expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: none, withdrawn or expired")
     public ConsentView current(@PathParam("subjectId") @SubjectId String subjectId) {
         return consents.current(caller.tenantId(), subjectId);
     }
@@ -77,8 +74,7 @@ public class ConsentResource {
     @Operation(summary = "Withdraw the consent", description = "Effective at once: the pupil's open participations end "
             + "(leave reason CONSENT_WITHDRAWN) and their join tokens stop working. Repeating it is harmless.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "404", description = "not-found: the subject never had a consent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: the subject never had a consent")
     public void withdraw(@PathParam("subjectId") @SubjectId String subjectId) {
         consents.withdraw(caller.tenantId(), subjectId);
     }

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.consent.ConsentDtos.PolicyRequest;
 import org.roomgate.consent.ConsentDtos.PolicyView;
-import org.roomgate.problem.Problem;
 import org.roomgate.tenant.Caller;
 import org.roomgate.tenant.Roles;
 
@@ -44,10 +43,8 @@ public class PolicyResource {
                     + "versions stop counting; otherwise they carry over. Re-PUT of the current version updates title and url.")
     @APIResponse(responseCode = "200", description = "The current policy",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
-    @APIResponse(responseCode = "400", description = "validation-failed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "conflict: republishing a superseded version, or changing reconsentRequired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "validation-failed")
+    @APIResponse(responseCode = "409", description = "conflict: republishing a superseded version, or changing reconsentRequired")
     public PolicyView publish(@Valid @NotNull PolicyRequest body) {
         return policies.publish(caller.tenantId(), body);
     }
@@ -57,8 +54,7 @@ public class PolicyResource {
     @Operation(summary = "Read the current policy version")
     @APIResponse(responseCode = "200", description = "The current policy",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
-    @APIResponse(responseCode = "404", description = "not-found: no policy published yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no policy published yet")
     public PolicyView current() {
         return policies.current(caller.tenantId());
     }

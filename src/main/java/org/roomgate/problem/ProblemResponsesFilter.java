@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the problem responses that every operation shares, so resources only declare the
  * ones that are particular to them: 401 and 403 on every secured operation, 400 wherever there
- * is input to validate.
+ * is input to validate; and gives every error response the problem+json schema.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -32,6 +32,11 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses == null) {
             return;
         }
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.matches("[45]\\d\\d") && response.getContent() == null) {
+                response.setContent(problemContent());
+            }
+        });
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured) {
             addIfAbsent(responses, "401", "unauthenticated: no or invalid credential");
@@ -48,8 +53,11 @@ public class ProblemResponsesFilter implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
     }
 }

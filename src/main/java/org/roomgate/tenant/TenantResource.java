@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.roomgate.problem.Problem;
 import org.roomgate.tenant.TenantDtos.ApiKeyCreated;
 import org.roomgate.tenant.TenantDtos.ApiKeyRequest;
 import org.roomgate.tenant.TenantDtos.ApiKeyView;
@@ -48,10 +47,8 @@ public class TenantResource {
     @Operation(summary = "Create a tenant (a school instance)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
-    @APIResponse(responseCode = "400", description = "validation-failed: id not matching [a-z0-9][a-z0-9-]{2,62}, name missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "conflict: a tenant with this id exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "validation-failed: id not matching [a-z0-9][a-z0-9-]{2,62}, name missing")
+    @APIResponse(responseCode = "409", description = "conflict: a tenant with this id exists")
     public Response create(@Valid @NotNull TenantRequest body) {
         TenantView created = tenants.create(body);
         return Response.created(URI.create("/api/v1/tenants/" + created.id())).entity(created).build();
@@ -70,8 +67,7 @@ public class TenantResource {
     @Operation(summary = "Read one tenant (extension)")
     @APIResponse(responseCode = "200", description = "The tenant",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
-    @APIResponse(responseCode = "404", description = "not-found",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found")
     public TenantView get(@PathParam("tenantId") String tenantId) {
         return tenants.get(tenantId);
     }
@@ -82,10 +78,8 @@ public class TenantResource {
             description = "The key is returned once in `key`; only its hash is stored.")
     @APIResponse(responseCode = "201", description = "Created; `key` appears only here",
             content = @Content(schema = @Schema(implementation = ApiKeyCreated.class)))
-    @APIResponse(responseCode = "400", description = "validation-failed: role not platform or dashboard",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "not-found: no such tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "validation-failed: role not platform or dashboard")
+    @APIResponse(responseCode = "404", description = "not-found: no such tenant")
     public Response createKey(@PathParam("tenantId") String tenantId, @Valid @NotNull ApiKeyRequest body) {
         ApiKeyCreated created = tenants.createKey(tenantId, body);
         return Response.created(URI.create("/api/v1/tenants/" + tenantId + "/api-keys/" + created.id()))
@@ -97,8 +91,7 @@ public class TenantResource {
     @Operation(summary = "List the tenant's API keys (extension)", description = "Ids, roles, labels and revocation times; never the keys.")
     @APIResponse(responseCode = "200", description = "The keys, oldest first",
             content = @Content(schema = @Schema(implementation = ApiKeyView[].class)))
-    @APIResponse(responseCode = "404", description = "not-found: no such tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such tenant")
     public List<ApiKeyView> listKeys(@PathParam("tenantId") String tenantId) {
         return tenants.listKeys(tenantId);
     }
@@ -107,8 +100,7 @@ public class TenantResource {
     @Path("/{tenantId}/api-keys/{keyId}")
     @Operation(summary = "Revoke an API key", description = "The key stops working with the next request. Idempotent.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "not-found: no such key for this tenant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "not-found: no such key for this tenant")
     public void revokeKey(@PathParam("tenantId") String tenantId, @PathParam("keyId") UUID keyId) {
         tenants.revokeKey(tenantId, keyId);
     }

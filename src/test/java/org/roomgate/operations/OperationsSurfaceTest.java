@@ -33,7 +33,10 @@ class OperationsSurfaceTest {
                 .body("paths.'/api/v1/tenants'.post.security[0].bearer", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/tenants'.post.responses.'409'.description", containsString("conflict"))
                 .body("paths.'/api/v1/tenants'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
-                        containsString("Problem"))
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/rooms'.post.responses.'422'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.Problem.properties.type", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'403'.description", containsString("forbidden"))
                 .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'400'", org.hamcrest.Matchers.notNullValue());
     }

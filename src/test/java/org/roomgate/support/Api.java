@@ -75,4 +75,24 @@ public final class Api {
         publishPolicy(key, "2020-11-19", true);
         return new Platform(tenant, key);
     }
+
+    /** Creates a room with the given purpose, limit and features; returns its id. */
+    public static String newRoom(String platformKey, String purpose, int maxParticipants, java.util.List<String> features) {
+        return as(platformKey).body(Map.of("name", "Klasse 3b Mathematik", "purpose", purpose,
+                        "maxParticipants", maxParticipants, "features", features))
+                .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
+    }
+
+    /** The body of a join request. */
+    public static Map<String, Object> joinBody(String subjectId, String role) {
+        return Map.of("subjectId", subjectId, "displayName", "Max M.", "role", role,
+                "clientIp", "203.0.113.77", "userAgent", "Mozilla/5.0 (X11; TestBrowser/1.0)");
+    }
+
+    /** Joins and returns the response; fails the test unless admitted. */
+    public static io.restassured.response.ExtractableResponse<io.restassured.response.Response> join(
+            String platformKey, String roomId, String subjectId, String role) {
+        return as(platformKey).body(joinBody(subjectId, role)).post("/api/v1/rooms/{r}/join", roomId)
+                .then().statusCode(200).extract();
+    }
 }

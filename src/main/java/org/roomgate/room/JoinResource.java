@@ -1,0 +1,88 @@
+package org.roomgate.room;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.roomgate.room.RoomDtos.JoinRequest;
+import org.roomgate.room.RoomDtos.JoinResponse;
+import org.roomgate.room.RoomDtos.LeaveRequest;
+import org.roomgate.tenant.Caller;
+import org.roomgate.tenant.Roles;
+
+@Path("/api/v1/rooms/{roomId}")
+@Tag(name = "Join", description = "Consent-checked join tokens, leave and token refresh (R1, R2, R7, R10)")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JoinResource {
+
+    private final JoinService joins;
+    private final AdmissionService admissions;
+    private final ParticipantAccess participants;
+    private final Caller caller;
+
+    JoinResource(JoinService joins, AdmissionService admissions, ParticipantAccess participants, Caller caller) {
+        this.joins = joins;
+        this.admissions = admissions;
+        this.participants = participants;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/join")
+    @RolesAllowed(Roles.PLATFORM)
+    @Operation(summary = "Admit a pupil or teacher and issue a join token",
+            description = "A PUPIL needs a consent that counts and covers the room's purpose; capabilities = room features ∩ "
+                    + "consent scopes. A TEACHER gets the room's features and MODERATE. Never a recording capability. "
+                    + "A subject already inside gets its participation back with a fresh token. clientIp and userAgent "
+                    + "are never stored or logged (R4).")
+    @APIResponse(responseCode = "200", description = "Admitted",
+            content = @Content(schema = @Schema(implementation = JoinResponse.class)))
+    @APIResponse(responseCode = "403", description = "consent-missing, consent-outdated (rule R1), consent-purpose (rule R3); "
+            + "forbidden for a non-platform key")
+    @APIResponse(responseCode = "404", description = "not-found: no such room for this tenant")
+    @APIResponse(responseCode = "409", description = "room-closed, or room-full (rule R10)")
+    public JoinResponse join(@PathParam("roomId") UUID roomId, @Valid @NotNull JoinRequest body) {
+        return joins.join(caller.tenantId(), roomId, body);
+    }
+
+    @POST
+    @Path("/leave")
+    @RolesAllowed(Roles.PLATFORM)
+    @Operation(summary = "End a participation", description = "Idempotent; the join token stops working.")
+    @APIResponse(responseCode = "204", description = "Left")
+    @APIResponse(responseCode = "404", description = "not-found: no such room or participation")
+    public void leave(@PathParam("roomId") UUID roomId, @Valid @NotNull LeaveRequest body) {
+        admissions.leave(caller.tenantId(), roomId, body.participationId());
+    }
+
+    @POST
+    @Path("/token")
+    @RolesAllowed(Roles.PARTICIPANT)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Refresh the caller's join token", description = "Participant (join token as bearer): a fresh token "
+            + "with the capabilities as they are now.")
+    @APIResponse(responseCode = "200", description = "A fresh token",
+            content = @Content(schema = @Schema(implementation = JoinResponse.class)))
+    @APIResponse(responseCode = "401", description = "unauthenticated: invalid token, or the participation has ended")
+    @APIResponse(responseCode = "403", description = "forbidden: the token is for another room")
+    @APIResponse(responseCode = "410", description = "room-closed")
+    public JoinResponse refreshToken(@PathParam("roomId") UUID roomId) {
+        return joins.tokenFor(Admission.of(participants.require(roomId)));
+    }
+}

@@ -1,0 +1,57 @@
+package org.roomgate.room;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.roomgate.problem.DomainException;
+import org.roomgate.problem.ProblemType;
+import org.roomgate.room.RoomDtos.JoinRequest;
+import org.roomgate.room.RoomDtos.JoinResponse;
+import org.roomgate.token.IssuedToken;
+import org.roomgate.token.JoinClaims;
+import org.roomgate.token.JoinTokenIssuer;
+
+/**
+ * The platform's join call: admission in a short transaction, then the token is signed outside
+ * it, so the room's row lock is never held while signing.
+ */
+@ApplicationScoped
+public class JoinService {
+
+    /** Refusals that the dashboard counts by reason. */
+    private static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
+            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.ROOM_FULL, ProblemType.ROOM_CLOSED);
+
+    private final AdmissionService admissions;
+    private final JoinDenials denials;
+    private final JoinTokenIssuer tokens;
+
+    JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens) {
+        this.admissions = admissions;
+        this.denials = denials;
+        this.tokens = tokens;
+    }
+
+    public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
+        Admission admission;
+        try {
+            admission = admissions.admit(tenantId, roomId, request);
+        } catch (DomainException e) {
+            if (COUNTED_DENIALS.contains(e.type())) {
+                denials.record(tenantId, roomId, e.type());
+            }
+            throw e;
+        }
+        return tokenFor(admission);
+    }
+
+    /** A fresh token with the participation's capabilities as they are now. */
+    public JoinResponse tokenFor(Admission admission) {
+        IssuedToken token = tokens.issue(new JoinClaims(admission.participationId().toString(), admission.tenantId(),
+                admission.roomId().toString(), admission.displayName(), admission.role().name(), admission.capabilities()));
+        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities());
+    }
+}

@@ -1,0 +1,107 @@
+package org.roomgate.room;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.roomgate.consent.Capability;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One subject's time in one room: the join/leave metadata of R8. */
+@Entity
+@Table(name = "participation", schema = "conference")
+public class Participation extends PanacheEntityBase {
+
+    public enum Role {
+        PUPIL, TEACHER
+    }
+
+    public enum LeaveReason {
+        LEFT, CONSENT_WITHDRAWN, ROOM_CLOSED, IDLE_TIMEOUT, MAX_DURATION
+    }
+
+    @Id
+    public UUID id;
+
+    public String tenantId;
+
+    public UUID roomId;
+
+    public String subjectId;
+
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] allowed;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] capabilities;
+
+    public Instant joinedAt;
+
+    public Instant leftAt;
+
+    @Enumerated(EnumType.STRING)
+    public LeaveReason leaveReason;
+
+    public boolean isOpen() {
+        return leftAt == null;
+    }
+
+    public Set<Capability> allowedSet() {
+        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
+        Arrays.stream(allowed).map(Capability::valueOf).forEach(set::add);
+        return set;
+    }
+
+    public List<String> capabilityList() {
+        return List.of(capabilities);
+    }
+
+    /** Sets what the participant may do now: the room's features ∩ what consent or role allows (R2). */
+    public void grant(Set<Capability> roomFeatures) {
+        EnumSet<Capability> effective = EnumSet.noneOf(Capability.class);
+        for (Capability c : allowedSet()) {
+            if (c == Capability.MODERATE || roomFeatures.contains(c)) {
+                effective.add(c);
+            }
+        }
+        capabilities = effective.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    public static Optional<Participation> findOpen(UUID roomId, String subjectId) {
+        return find("roomId = ?1 and subjectId = ?2 and leftAt is null", roomId, subjectId).firstResultOptional();
+    }
+
+    public static List<Participation> listOpenInRoom(UUID roomId) {
+        return list("roomId = ?1 and leftAt is null", roomId);
+    }
+
+    public static List<Participation> listOpenOfSubject(String tenantId, String subjectId) {
+        return list("tenantId = ?1 and subjectId = ?2 and leftAt is null order by roomId", tenantId, subjectId);
+    }
+
+    public static List<Participation> listOfRoom(UUID roomId) {
+        return list("roomId = ?1 order by joinedAt, id", roomId);
+    }
+
+    public static List<Participation> listOfSubject(String tenantId, String subjectId) {
+        return list("tenantId = ?1 and subjectId = ?2 order by joinedAt, id", tenantId, subjectId);
+    }
+}

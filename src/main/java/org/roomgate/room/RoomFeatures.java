@@ -1,0 +1,50 @@
+package org.roomgate.room;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.roomgate.consent.Capability;
+import org.roomgate.problem.DomainException;
+import org.roomgate.problem.ProblemType;
+
+/** Reads a room's feature list, where any form of recording is a policy violation, not a typo (R5). */
+final class RoomFeatures {
+
+    private RoomFeatures() {
+    }
+
+    static Set<Capability> parse(List<String> features) {
+        if (features == null) {
+            return EnumSet.copyOf(Capability.CONSENTABLE);
+        }
+        EnumSet<Capability> parsed = EnumSet.noneOf(Capability.class);
+        for (int i = 0; i < features.size(); i++) {
+            String feature = features.get(i);
+            if (feature != null && feature.toUpperCase().startsWith("RECORD")) {
+                throw recordingProhibited();
+            }
+            Capability capability = Capability.CONSENTABLE.stream()
+                    .filter(c -> c.name().equals(feature)).findFirst()
+                    .orElseThrow(() -> DomainException.invalid("features", "must contain only "
+                            + Capability.CONSENTABLE + "; MODERATE comes with the teacher role"));
+            parsed.add(capability);
+        }
+        return parsed;
+    }
+
+    static void refuseRecording(Boolean recording) {
+        if (Boolean.TRUE.equals(recording)) {
+            throw recordingProhibited();
+        }
+    }
+
+    static String[] toColumn(Set<Capability> features) {
+        return features.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static DomainException recordingProhibited() {
+        return new DomainException(ProblemType.RECORDING_PROHIBITED,
+                "Conferences are never recorded: the school's policy forbids recording by anyone.", "R5");
+    }
+}

@@ -1,0 +1,215 @@
+package org.roomgate.room;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.roomgate.consent.Capability;
+import org.roomgate.consent.Purpose;
+import org.roomgate.problem.DomainException;
+import org.roomgate.problem.ProblemType;
+import org.roomgate.room.RoomDtos.AttendanceEntry;
+import org.roomgate.room.RoomDtos.RoomPatch;
+import org.roomgate.room.RoomDtos.RoomRequest;
+import org.roomgate.room.RoomDtos.RoomView;
+import org.roomgate.room.RoomDtos.WipeView;
+import org.roomgate.room.RoomEvents.RoomClosed;
+
+/** Rooms of a tenant: creation within the limits, changes, closing and the metadata views. */
+@ApplicationScoped
+@Transactional
+public class RoomService {
+
+    private static final Logger LOG = Logger.getLogger(RoomService.class);
+    private static final Duration MIN_TIMEOUT = Duration.ofMinutes(1);
+    /** R8 keeps metadata at most 7 days; a conference longer than that could not be kept whole. */
+    private static final Duration MAX_DURATION_LIMIT = Duration.ofDays(7);
+    private static final int ONE_TO_ONE_LIMIT = 2;
+
+    private final Clock clock;
+    private final RoomsConfig config;
+    private final Event<RoomClosed> closed;
+
+    RoomService(Clock clock, RoomsConfig config, Event<RoomClosed> closed) {
+        this.clock = clock;
+        this.config = config;
+        this.closed = closed;
+    }
+
+    public RoomView create(String tenantId, RoomRequest request) {
+        RoomFeatures.refuseRecording(request.recording());
+        Set<Capability> features = RoomFeatures.parse(request.features());
+        Room room = new Room();
+        room.id = UUID.randomUUID();
+        room.tenantId = tenantId;
+        room.name = request.name().strip();
+        room.purpose = request.purpose();
+        room.maxParticipants = checkedCapacity(request.purpose(), request.maxParticipants() == null
+                ? defaultCapacity(request.purpose()) : request.maxParticipants());
+        room.features = RoomFeatures.toColumn(features);
+        Duration maxDuration = request.maxDuration() == null ? config.defaultMaxDuration() : request.maxDuration();
+        Duration idleTimeout = request.idleTimeout() == null ? config.defaultIdleTimeout() : request.idleTimeout();
+        checkTimes(idleTimeout, maxDuration);
+        room.idleTimeoutSeconds = idleTimeout.toSeconds();
+        room.maxDurationSeconds = maxDuration.toSeconds();
+        room.state = Room.State.OPEN;
+        room.createdAt = clock.instant();
+        room.emptySince = room.createdAt;
+        room.persist();
+        LOG.infof("Room %s created for tenant %s (%s, max %d)", room.id, tenantId, room.purpose, room.maxParticipants);
+        return view(room);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RoomView> list(String tenantId, Room.State state) {
+        return Room.listOfTenant(tenantId, state).stream().map(this::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoomView get(String tenantId, UUID roomId) {
+        return view(require(tenantId, roomId));
+    }
+
+    /** Changes an open room; a narrower feature set applies to everyone inside at once (R2). */
+    public RoomView patch(String tenantId, UUID roomId, RoomPatch patch) {
+        RoomFeatures.refuseRecording(patch.recording());
+        Room room = Room.lockOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
+        if (!room.isOpen()) {
+            throw new DomainException(ProblemType.ROOM_CLOSED, "A closed room cannot be changed.");
+        }
+        if (patch.name() != null) {
+            room.name = patch.name().strip();
+        }
+        if (patch.maxParticipants() != null) {
+            room.maxParticipants = checkedCapacity(room.purpose, patch.maxParticipants());
+        }
+        Duration idleTimeout = patch.idleTimeout() == null ? room.idleTimeout() : patch.idleTimeout();
+        Duration maxDuration = patch.maxDuration() == null ? room.maxDuration() : patch.maxDuration();
+        checkTimes(idleTimeout, maxDuration);
+        room.idleTimeoutSeconds = idleTimeout.toSeconds();
+        room.maxDurationSeconds = maxDuration.toSeconds();
+        if (patch.features() != null) {
+            Set<Capability> features = RoomFeatures.parse(patch.features());
+            room.features = RoomFeatures.toColumn(features);
+            Participation.listOpenInRoom(room.id).forEach(p -> p.grant(features));
+        }
+        return view(room);
+    }
+
+    /** Closes the room for everyone in it; closing a closed room changes nothing. */
+    public RoomView close(String tenantId, UUID roomId) {
+        Room room = Room.lockOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
+        closeLocked(room, Room.CloseReason.CLOSED);
+        return view(room);
+    }
+
+    /**
+     * Closes rooms idle past their timeout or past their maximum duration. Rooms are claimed with
+     * SKIP LOCKED, so several instances can run this at once without closing a room twice.
+     */
+    public int closeDueRooms(int limit) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Room> due = Room.getEntityManager().createNativeQuery("""
+                SELECT * FROM conference.room
+                WHERE state = 'OPEN'
+                  AND (created_at + max_duration_seconds * interval '1 second' <= :now
+                       OR (participants_now = 0 AND empty_since + idle_timeout_seconds * interval '1 second' <= :now))
+                ORDER BY created_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED""", Room.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        for (Room room : due) {
+            boolean overLong = !room.createdAt.plus(room.maxDuration()).isAfter(now);
+            closeLocked(room, overLong ? Room.CloseReason.MAX_DURATION : Room.CloseReason.IDLE_TIMEOUT);
+        }
+        return due.size();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AttendanceEntry> attendance(String tenantId, UUID roomId) {
+        Room room = require(tenantId, roomId);
+        return Participation.listOfRoom(room.id).stream()
+                .map(p -> new AttendanceEntry(p.id, p.subjectId, p.displayName, p.role, p.joinedAt, p.leftAt, p.leaveReason))
+                .toList();
+    }
+
+    private void closeLocked(Room room, Room.CloseReason reason) {
+        if (!room.isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Participation.LeaveReason leaveReason = switch (reason) {
+            case CLOSED -> Participation.LeaveReason.ROOM_CLOSED;
+            case IDLE_TIMEOUT -> Participation.LeaveReason.IDLE_TIMEOUT;
+            case MAX_DURATION -> Participation.LeaveReason.MAX_DURATION;
+        };
+        for (Participation p : Participation.listOpenInRoom(room.id)) {
+            p.leftAt = now;
+            p.leaveReason = leaveReason;
+        }
+        room.participantsNow = 0;
+        room.emptySince = now;
+        room.state = Room.State.CLOSED;
+        room.closedAt = now;
+        room.closeReason = reason;
+        closed.fire(new RoomClosed(room.tenantId, room.id, now));
+        LOG.infof("Room %s of tenant %s closed (%s)", room.id, room.tenantId, reason);
+    }
+
+    private Room require(String tenantId, UUID roomId) {
+        return Room.findOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
+    }
+
+    private int defaultCapacity(Purpose purpose) {
+        return purpose == Purpose.ONE_TO_ONE ? ONE_TO_ONE_LIMIT : config.maxParticipantsCeiling();
+    }
+
+    private int checkedCapacity(Purpose purpose, int requested) {
+        if (purpose == Purpose.ONE_TO_ONE && requested > ONE_TO_ONE_LIMIT) {
+            throw DomainException.invalid("maxParticipants", "a ONE_TO_ONE room allows at most 2 participants");
+        }
+        if (requested > config.maxParticipantsCeiling()) {
+            throw DomainException.invalid("maxParticipants", "must be at most " + config.maxParticipantsCeiling());
+        }
+        return requested;
+    }
+
+    private static void checkTimes(Duration idleTimeout, Duration maxDuration) {
+        if (idleTimeout.compareTo(MIN_TIMEOUT) < 0) {
+            throw DomainException.invalid("idleTimeout", "must be at least PT1M");
+        }
+        if (maxDuration.compareTo(MIN_TIMEOUT) < 0 || maxDuration.compareTo(MAX_DURATION_LIMIT) > 0) {
+            throw DomainException.invalid("maxDuration", "must be between PT1M and P7D");
+        }
+    }
+
+    RoomView view(Room room) {
+        Instant end = room.closedAt == null ? clock.instant() : room.closedAt;
+        String wipeStatus = room.isOpen() ? "NONE" : room.wipedAt == null ? "PENDING" : "DONE";
+        return new RoomView(room.id, room.name, room.purpose, room.state, room.maxParticipants,
+                List.of(room.features), room.idleTimeout(), room.maxDuration(), false,
+                room.createdAt, room.closedAt, room.closeReason,
+                room.participantsNow, room.peakParticipants,
+                Math.max(0, Duration.between(room.createdAt, end).toSeconds()),
+                new WipeView(wipeStatus, room.wipedAt));
+    }
+
+    /** The features a teacher's role allows: everything a room can offer, and moderation. */
+    static Set<Capability> teacherAllowance() {
+        EnumSet<Capability> all = EnumSet.copyOf(Capability.CONSENTABLE);
+        all.add(Capability.MODERATE);
+        return all;
+    }
+}
