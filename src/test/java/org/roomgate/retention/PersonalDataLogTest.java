@@ -1,0 +1,121 @@
+package org.roomgate.retention;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.roomgate.support.Api.ALL_PURPOSES;
+import static org.roomgate.support.Api.ALL_SCOPES;
+import static org.roomgate.support.Api.as;
+import static org.roomgate.support.Api.asOps;
+import static org.roomgate.support.Api.newKey;
+import static org.roomgate.support.Api.publishPolicy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roomgate.room.RoomService;
+import org.roomgate.support.TestClock;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** R4: a whole conference's flow, full of personal data, leaves none of it in the log. */
+@QuarkusTest
+class PersonalDataLogTest {
+
+    private final ConcurrentLinkedQueue<String> captured = new ConcurrentLinkedQueue<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+            StringWriter text = new StringWriter().append(record.getLoggerName()).append(' ').append(String.valueOf(message));
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            captured.add(text.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    PurgeJob purgeJob;
+
+    @Inject
+    RoomService rooms;
+
+    @BeforeEach
+    void captureLog() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapture() {
+        Logger.getLogger("").removeHandler(capture);
+        clock.reset();
+    }
+
+    @Test
+    void shouldLogNoNamesAddressesBrowsersOrContent() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String schoolName = "Grundschule " + marker;
+        String guardian = "Erika Mustermann-" + marker;
+        String pupil = "Max Muster-" + marker;
+        String roomName = "Klasse 3b " + marker;
+        String ip = "198.51.100." + (marker.hashCode() & 0x7f);
+        String browser = "Mozilla/5.0 Browser-" + marker;
+
+        String tenant = "log-" + marker;
+        asOps().body(Map.of("id", tenant, "name", schoolName)).post("/api/v1/tenants").then().statusCode(201);
+        String platform = newKey(tenant, "platform");
+        publishPolicy(platform, "2020-11-19", true);
+        as(platform).body(Map.of("policyVersion", "2020-11-19", "grantedBy", Map.of("name", guardian, "relation", "GUARDIAN"),
+                "scopes", ALL_SCOPES, "purposes", ALL_PURPOSES)).put("/api/v1/subjects/p-1/consent").then().statusCode(200);
+        // A refused request that carries the personal data too.
+        as(platform).body(Map.of("policyVersion", "2020-11-19", "grantedBy", Map.of("name", guardian + "x".repeat(300),
+                "relation", "GUARDIAN"), "scopes", ALL_SCOPES, "purposes", ALL_PURPOSES))
+                .put("/api/v1/subjects/p-1/consent").then().statusCode(400);
+        String room = as(platform).body(Map.of("name", roomName, "purpose", "LESSON")).post("/api/v1/rooms")
+                .then().statusCode(201).extract().path("id");
+        String token = as(platform).body(Map.of("subjectId", "p-1", "displayName", pupil, "role", "PUPIL",
+                "clientIp", ip, "userAgent", browser)).post("/api/v1/rooms/{r}/join", room)
+                .then().statusCode(200).extract().path("token");
+        as(platform).body(Map.of("subjectId", "p-2", "displayName", pupil, "role", "PUPIL", "clientIp", ip,
+                "userAgent", browser)).post("/api/v1/rooms/{r}/join", room).then().statusCode(403);
+        as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        as(platform).delete("/api/v1/subjects/p-1/consent").then().statusCode(204);
+        as(platform).post("/api/v1/rooms/{r}/close", room).then().statusCode(200);
+        clock.advance(Duration.ofDays(8));
+        purgeJob.run();
+        as(platform).get("/api/v1/rooms/{r}", room).then().statusCode(404);
+
+        String log = String.join("\n", captured);
+        assertTrue(log.contains(room), "the capture saw the flow (room ids are logged):\n" + log);
+        for (String personal : List.of(schoolName, guardian, pupil, roomName, ip, browser, marker + "x")) {
+            assertFalse(log.contains(personal), "the log holds '" + personal + "':\n" + log);
+        }
+    }
+}
