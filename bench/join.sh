@@ -25,6 +25,17 @@ echo "start to ready: $(( ($(date +%s%N) - started) / 1000000 )) ms (including t
 port=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$work/service.log" | grep -o '[0-9]*$')
 db="postgresql://postgres@localhost:$port/postgres"
 
+# A second instance against the first one's PostgreSQL: start-up and idle memory with an external database.
+started=$(date +%s%N)
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$port/postgres" QUARKUS_DATASOURCE_USERNAME=postgres \
+  ROOMGATE_DATA_DIR="$work/second" QUARKUS_HTTP_PORT=18087 java -jar target/quarkus-app/quarkus-run.jar > "$work/second.log" 2>&1 &
+second=$!
+until curl -sf http://localhost:18087/q/health/ready >/dev/null; do sleep 0.05; done
+echo "start to ready against an external database: $(( ($(date +%s%N) - started) / 1000000 )) ms"
+sleep 2
+echo "idle RSS of that instance: $(( $(ps -o rss= -p $second) / 1024 )) MB"
+kill $second; wait $second 2>/dev/null || true
+
 post() { curl -sf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
 post POST /api/v1/tenants "$ops" '{"id":"bench-school","name":"Bench"}' >/dev/null
 key=$(post POST /api/v1/tenants/bench-school/api-keys "$ops" '{"role":"platform"}' | sed 's/.*"key":"\([^"]*\)".*/\1/')
@@ -52,8 +63,8 @@ echo "service RSS after warm-up: $((rss_kb / 1024)) MB"
 echo "== joins, $connections connections, ${seconds}s"
 service_line=$(DELAY_MS=0 wrk -t2 -c"$connections" -d"${seconds}s" -s bench/join.lua $base | tail -1)
 echo "$service_line"
-echo "== joins at ~200/s (4 connections, 20 ms apart), ${seconds}s"
-DELAY_MS=20 wrk -t2 -c4 -d"${seconds}s" -s bench/join.lua $base | tail -1
+echo "== joins at ~200/s (10 connections, each 45 ms apart), ${seconds}s"
+DELAY_MS=45 wrk -t2 -c10 -d"${seconds}s" -s bench/join.lua $base | tail -1
 
 echo "== pgbench, same SQL, $connections clients, ${seconds}s"
 keyhash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)

@@ -9,6 +9,10 @@ public final class RoomEvents {
     private RoomEvents() {
     }
 
+    /** A room was created: its content key must exist before anyone can post. */
+    public record RoomOpened(String tenantId, UUID roomId) {
+    }
+
     /** The room closed: its content must become unreadable in this same transaction (R6). */
     public record RoomClosed(String tenantId, UUID roomId, Instant closedAt) {
     }

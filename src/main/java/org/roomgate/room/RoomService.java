@@ -23,6 +23,7 @@ import org.roomgate.room.RoomDtos.RoomRequest;
 import org.roomgate.room.RoomDtos.RoomView;
 import org.roomgate.room.RoomDtos.WipeView;
 import org.roomgate.room.RoomEvents.RoomClosed;
+import org.roomgate.room.RoomEvents.RoomOpened;
 
 /** Rooms of a tenant: creation within the limits, changes, closing and the metadata views. */
 @ApplicationScoped
@@ -37,11 +38,13 @@ public class RoomService {
 
     private final Clock clock;
     private final RoomsConfig config;
+    private final Event<RoomOpened> opened;
     private final Event<RoomClosed> closed;
 
-    RoomService(Clock clock, RoomsConfig config, Event<RoomClosed> closed) {
+    RoomService(Clock clock, RoomsConfig config, Event<RoomOpened> opened, Event<RoomClosed> closed) {
         this.clock = clock;
         this.config = config;
+        this.opened = opened;
         this.closed = closed;
     }
 
@@ -65,6 +68,7 @@ public class RoomService {
         room.createdAt = clock.instant();
         room.emptySince = room.createdAt;
         room.persist();
+        opened.fire(new RoomOpened(tenantId, room.id));
         LOG.infof("Room %s created for tenant %s (%s, max %d)", room.id, tenantId, room.purpose, room.maxParticipants);
         return view(room);
     }

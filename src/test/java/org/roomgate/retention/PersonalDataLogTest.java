@@ -27,12 +27,12 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.roomgate.room.RoomService;
+import org.roomgate.content.WipeService;
 import org.roomgate.support.TestClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** R4: a whole conference's flow, full of personal data, leaves none of it in the log. */
+/** R4: a whole conference's flow, full of personal data and content, leaves none of it in the log. */
 @QuarkusTest
 class PersonalDataLogTest {
 
@@ -64,7 +64,7 @@ class PersonalDataLogTest {
     PurgeJob purgeJob;
 
     @Inject
-    RoomService rooms;
+    WipeService wipes;
 
     @BeforeEach
     void captureLog() {
@@ -87,6 +87,8 @@ class PersonalDataLogTest {
         String roomName = "Klasse 3b " + marker;
         String ip = "198.51.100." + (marker.hashCode() & 0x7f);
         String browser = "Mozilla/5.0 Browser-" + marker;
+        String chat = "Geheimnis " + marker;
+        String fileName = "Zeugnis-" + marker + ".pdf";
 
         String tenant = "log-" + marker;
         asOps().body(Map.of("id", tenant, "name", schoolName)).post("/api/v1/tenants").then().statusCode(201);
@@ -106,15 +108,21 @@ class PersonalDataLogTest {
         as(platform).body(Map.of("subjectId", "p-2", "displayName", pupil, "role", "PUPIL", "clientIp", ip,
                 "userAgent", browser)).post("/api/v1/rooms/{r}/join", room).then().statusCode(403);
         as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        as(token).body(Map.of("text", chat)).post("/api/v1/rooms/{r}/chat", room).then().statusCode(201);
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
+                .multiPart("file", fileName, chat.getBytes(), "application/pdf")
+                .post("/api/v1/rooms/{r}/files", room).then().statusCode(201);
+        as(token).body(Map.of("text", chat + "x".repeat(4001))).post("/api/v1/rooms/{r}/chat", room).then().statusCode(400);
         as(platform).delete("/api/v1/subjects/p-1/consent").then().statusCode(204);
         as(platform).post("/api/v1/rooms/{r}/close", room).then().statusCode(200);
+        wipes.wipeNext(100);
         clock.advance(Duration.ofDays(8));
         purgeJob.run();
         as(platform).get("/api/v1/rooms/{r}", room).then().statusCode(404);
 
         String log = String.join("\n", captured);
         assertTrue(log.contains(room), "the capture saw the flow (room ids are logged):\n" + log);
-        for (String personal : List.of(schoolName, guardian, pupil, roomName, ip, browser, marker + "x")) {
+        for (String personal : List.of(schoolName, guardian, pupil, roomName, ip, browser, chat, fileName, marker + "x")) {
             assertFalse(log.contains(personal), "the log holds '" + personal + "':\n" + log);
         }
     }

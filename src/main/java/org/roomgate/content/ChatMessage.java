@@ -1,0 +1,39 @@
+package org.roomgate.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A chat message; {@code body} is ciphertext. */
+@Entity
+@Table(name = "chat_message", schema = "conference")
+public class ChatMessage extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public UUID roomId;
+
+    public String tenantId;
+
+    public UUID participationId;
+
+    public String subjectId;
+
+    public byte[] body;
+
+    public Instant createdAt;
+
+    static List<ChatMessage> listAfter(UUID roomId, long after, int limit) {
+        return find("roomId = ?1 and id > ?2 order by id", roomId, after).page(0, limit).list();
+    }
+}

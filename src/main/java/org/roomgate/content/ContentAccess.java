@@ -1,0 +1,63 @@
+package org.roomgate.content;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.roomgate.consent.Capability;
+import org.roomgate.problem.DomainException;
+import org.roomgate.problem.ProblemType;
+import org.roomgate.room.ParticipantAccess;
+import org.roomgate.room.Participation;
+
+/**
+ * Who may read and write a room's content: an open participation in this open room (410 once
+ * closed), and for contributions the capability of the participation as it is now (R2), not
+ * as the token says.
+ */
+@ApplicationScoped
+public class ContentAccess {
+
+    private final ParticipantAccess participants;
+    private final ContentKeys keys;
+    private final EntityManager entityManager;
+
+    ContentAccess(ParticipantAccess participants, ContentKeys keys, EntityManager entityManager) {
+        this.participants = participants;
+        this.keys = keys;
+        this.entityManager = entityManager;
+    }
+
+    /** For reading: the caller's participation and the room's key. */
+    public ContentScope read(UUID roomId) {
+        Participation me = participants.require(roomId);
+        return new ContentScope(me, key(roomId));
+    }
+
+    /**
+     * For contributing: as {@link #read}, with the room held open (FOR SHARE) until commit, so a
+     * close waits for this write and no content lands in a room after its key is gone.
+     */
+    public ContentScope contribute(UUID roomId, Capability needed) {
+        Participation me = participants.require(roomId);
+        Object state = entityManager.createNativeQuery("SELECT state FROM conference.room WHERE id = ?1 FOR SHARE")
+                .setParameter(1, roomId).getSingleResult();
+        if (!"OPEN".equals(state)) {
+            throw closed();
+        }
+        if (!me.capabilityList().contains(needed.name())) {
+            throw new DomainException(ProblemType.CAPABILITY_MISSING,
+                    "This participant may not use " + needed + " here: the room, the consent or the role does not allow it.", "R2");
+        }
+        return new ContentScope(me, key(roomId));
+    }
+
+    private byte[] key(UUID roomId) {
+        return keys.keyOf(roomId).orElseThrow(ContentAccess::closed);
+    }
+
+    private static DomainException closed() {
+        return new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6");
+    }
+}

@@ -1,0 +1,54 @@
+package org.roomgate.content;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.roomgate.room.RoomEvents.RoomClosed;
+import org.roomgate.room.RoomEvents.RoomOpened;
+
+/**
+ * The per-room content keys. A key is made with its room and deleted in the transaction that
+ * closes the room (crypto-shredding, R6): from that commit on, the room's content cannot be
+ * read by anyone, whatever copies of the ciphertext exist.
+ */
+@ApplicationScoped
+public class ContentKeys {
+
+    private final EntityManager entityManager;
+
+    ContentKeys(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    void onOpened(@Observes RoomOpened event) {
+        entityManager.createNativeQuery("INSERT INTO conference.room_key (room_id, data_key) VALUES (?1, ?2)")
+                .setParameter(1, event.roomId())
+                .setParameter(2, ContentCipher.newKey())
+                .executeUpdate();
+    }
+
+    void onClosed(@Observes RoomClosed event) {
+        entityManager.createNativeQuery("DELETE FROM conference.room_key WHERE room_id = ?1")
+                .setParameter(1, event.roomId())
+                .executeUpdate();
+        WipeReceipt receipt = new WipeReceipt();
+        receipt.roomId = event.roomId();
+        receipt.tenantId = event.tenantId();
+        receipt.closedAt = event.closedAt();
+        receipt.contentUnreadableAt = event.closedAt();
+        receipt.persist();
+    }
+
+    /** The room's key, or empty once the room is closed. */
+    public Optional<byte[]> keyOf(UUID roomId) {
+        List<?> keys = entityManager.createNativeQuery("SELECT data_key FROM conference.room_key WHERE room_id = ?1")
+                .setParameter(1, roomId)
+                .getResultList();
+        return keys.stream().findFirst().map(byte[].class::cast);
+    }
+}

@@ -1,0 +1,43 @@
+package org.roomgate.content;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A shared file; {@code name} and {@code data} are ciphertext. */
+@Entity
+@Table(name = "room_file", schema = "conference")
+public class RoomFile extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public UUID roomId;
+
+    public String tenantId;
+
+    public UUID participationId;
+
+    public String subjectId;
+
+    public byte[] name;
+
+    public String contentType;
+
+    public long size;
+
+    public String sha256;
+
+    /** Loaded only for a download, not for listings. */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] data;
+
+    public Instant createdAt;
+}
