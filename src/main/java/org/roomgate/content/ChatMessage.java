@@ -1,6 +1,5 @@
 package org.roomgate.content;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,28 +9,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A chat message; {@code body} is ciphertext. */
 @Entity
 @Table(name = "chat_message", schema = "conference")
-public class ChatMessage extends PanacheEntityBase {
+public class ChatMessage extends AuthoredContent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    public UUID roomId;
-
-    public String tenantId;
-
-    public UUID participationId;
-
-    public String subjectId;
-
     public byte[] body;
-
-    public Instant createdAt;
 
     static List<ChatMessage> listAfter(UUID roomId, long after, int limit) {
         return find("roomId = ?1 and id > ?2 order by id", roomId, after).page(0, limit).list();

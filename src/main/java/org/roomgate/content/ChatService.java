@@ -32,12 +32,8 @@ public class ChatService {
     public ChatMessageView post(UUID roomId, String text) {
         ContentScope scope = access.contribute(roomId, Capability.CHAT);
         ChatMessage message = new ChatMessage();
-        message.roomId = roomId;
-        message.tenantId = scope.me().tenantId;
-        message.participationId = scope.me().id;
-        message.subjectId = scope.me().subjectId;
+        message.authoredBy(scope.me(), clock.instant());
         message.body = scope.seal(text.getBytes(StandardCharsets.UTF_8));
-        message.createdAt = clock.instant();
         message.persist();
         return new ChatMessageView(message.id, message.participationId, scope.me().displayName, text, message.createdAt);
     }

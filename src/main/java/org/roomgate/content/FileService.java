@@ -54,10 +54,7 @@ public class FileService {
         MessageDigest sha256 = sha256();
         RoomFile file = new RoomFile();
         file.id = UUID.randomUUID();
-        file.roomId = roomId;
-        file.tenantId = scope.me().tenantId;
-        file.participationId = scope.me().id;
-        file.subjectId = scope.me().subjectId;
+        file.authoredBy(scope.me(), clock.instant());
         String name = fileName == null || fileName.isBlank() ? "file" : fileName.strip();
         file.name = scope.seal(name.getBytes(StandardCharsets.UTF_8));
         file.contentType = contentType != null && MEDIA_TYPE.matcher(contentType).matches() ? contentType : OCTET_STREAM;
@@ -70,7 +67,6 @@ public class FileService {
             throw new UncheckedIOException("Cannot read the upload", e);
         }
         file.sha256 = HexFormat.of().formatHex(sha256.digest());
-        file.createdAt = clock.instant();
         file.persist();
         return view(file, name);
     }

@@ -71,8 +71,8 @@ public class PollService {
         vote.roomId = roomId;
         vote.tenantId = scope.me().tenantId;
         vote.subjectId = scope.me().subjectId;
-        vote.choice = scope.seal(ByteBuffer.allocate(Integer.BYTES).putInt(option).array());
         vote.createdAt = clock.instant();
+        vote.choice = scope.seal(ByteBuffer.allocate(Integer.BYTES).putInt(option).array());
         vote.persist();
         // The query flushes the new vote first, so the counts include it.
         return view(scope, poll, PollVote.listOfPoll(pollId));

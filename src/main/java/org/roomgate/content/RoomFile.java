@@ -1,6 +1,5 @@
 package org.roomgate.content;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Basic;
@@ -9,23 +8,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A shared file; {@code name} and {@code data} are ciphertext. */
 @Entity
 @Table(name = "room_file", schema = "conference")
-public class RoomFile extends PanacheEntityBase {
+public class RoomFile extends AuthoredContent {
 
     @Id
     public UUID id;
-
-    public UUID roomId;
-
-    public String tenantId;
-
-    public UUID participationId;
-
-    public String subjectId;
 
     public byte[] name;
 
@@ -38,6 +27,4 @@ public class RoomFile extends PanacheEntityBase {
     /** Loaded only for a download, not for listings. */
     @Basic(fetch = FetchType.LAZY)
     public byte[] data;
-
-    public Instant createdAt;
 }

@@ -44,12 +44,8 @@ public class WhiteboardService {
         }
         ContentScope scope = access.contribute(roomId, Capability.WHITEBOARD);
         WhiteboardStroke stroke = new WhiteboardStroke();
-        stroke.roomId = roomId;
-        stroke.tenantId = scope.me().tenantId;
-        stroke.participationId = scope.me().id;
-        stroke.subjectId = scope.me().subjectId;
+        stroke.authoredBy(scope.me(), clock.instant());
         stroke.data = scope.seal(serialized);
-        stroke.createdAt = clock.instant();
         stroke.persist();
         return new StrokeView(stroke.id, stroke.participationId, data, stroke.createdAt);
     }
