@@ -24,7 +24,8 @@ import org.roomgate.problem.Problem;
                 `urn:roomgate:problem:<name>`, and `rule` where a policy rule is enforced.
 
                 **Extensions to contract v1** (marked "(extension)" in their summaries): \
-                `GET /api/v1/tenants/{id}`, `GET /api/v1/tenants/{id}/api-keys`, \
+                `GET /api/v1/tenants/{id}`, `GET /api/v1/tenants/{id}/api-keys`; \
+                ops keys reading any tenant-scoped GET with `?tenant=<id>`; \
                 `GET /api/v1/rooms/{roomId}` fields `idleTimeout`, `maxDuration`, `recording`, `closeReason`;                 consent records' `kind` and `withdrawnAt`; the `roomgate.token.leeway` setting;                 and the problem types `method-not-allowed` (405), `not-acceptable` (406), `internal` (500).
                 """))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

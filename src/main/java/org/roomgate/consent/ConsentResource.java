@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.roomgate.consent.ConsentDtos.ConsentRequest;
 import org.roomgate.consent.ConsentDtos.ConsentView;
 import org.roomgate.tenant.Caller;
@@ -53,6 +55,8 @@ public class ConsentResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.PLATFORM, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Operation(summary = "Read the current consent", description = "Status ACTIVE, or OUTDATED when the policy requires re-consent.")
     @APIResponse(responseCode = "200", description = "The current record",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
@@ -62,6 +66,8 @@ public class ConsentResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.PLATFORM, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Path("/history")
     @Operation(summary = "Read the consent history", description = "All grants and withdrawals, oldest first.")
     @APIResponse(responseCode = "200", description = "The records",

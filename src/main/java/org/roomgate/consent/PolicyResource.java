@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.roomgate.consent.ConsentDtos.PolicyRequest;
 import org.roomgate.consent.ConsentDtos.PolicyView;
 import org.roomgate.tenant.Caller;
@@ -50,7 +52,8 @@ public class PolicyResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD })
+    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Operation(summary = "Read the current policy version")
     @APIResponse(responseCode = "200", description = "The current policy",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))

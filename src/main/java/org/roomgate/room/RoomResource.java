@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.roomgate.problem.DomainException;
 import org.roomgate.room.RoomDtos.AttendanceEntry;
 import org.roomgate.room.RoomDtos.RoomPatch;
@@ -62,7 +63,8 @@ public class RoomResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD })
+    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Operation(summary = "List the tenant's rooms", description = "Newest first; optionally only OPEN or CLOSED ones.")
     @APIResponse(responseCode = "200", description = "The rooms",
             content = @Content(schema = @Schema(implementation = RoomView[].class)))
@@ -73,7 +75,8 @@ public class RoomResource {
 
     @GET
     @Path("/{roomId}")
-    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD })
+    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Operation(summary = "Read a room's metadata")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
@@ -110,7 +113,8 @@ public class RoomResource {
 
     @GET
     @Path("/{roomId}/attendance")
-    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD })
+    @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Operation(summary = "Join and leave times of the room", description = "Kept while retained (R8).")
     @APIResponse(responseCode = "200", description = "Participations, in order of joining",
             content = @Content(schema = @Schema(implementation = AttendanceEntry[].class)))

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.roomgate.consent.SubjectId;
 import org.roomgate.problem.Problem;
 import org.roomgate.tenant.Caller;
@@ -37,6 +39,8 @@ public class SubjectResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.PLATFORM, Roles.OPS })
+    @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Path("/data")
     @Operation(summary = "Export everything stored about the subject",
             description = "Consent history, retained participations and content it authored in rooms still open.")
