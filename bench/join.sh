@@ -68,8 +68,15 @@ DELAY_MS=45 wrk -t2 -c10 -d"${seconds}s" -s bench/join.lua $base | tail -1
 
 echo "== pgbench, same SQL, $connections clients, ${seconds}s"
 keyhash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)
-ceiling=$(pgbench -n -M prepared -c "$connections" -j 2 -T "$seconds" -D keyhash="$keyhash" -f bench/join-ceiling.sql "$db" \
-  | grep -o 'tps = [0-9.]*' | grep -o '[0-9.]*')
+scripts=()
+index=0
+while read -r room; do
+  sed -e "s/ROOM_ID/$room/g" -e "s/ROOM_INDEX/$index/g" bench/join-ceiling.sql > "$work/ceiling-$index.sql"
+  scripts+=(-f "$work/ceiling-$index.sql")
+  index=$((index + 1))
+done < "$work/rooms"
+ceiling=$(pgbench -n -M prepared -c "$connections" -j 2 -T "$seconds" -D keyhash="$keyhash" "${scripts[@]}" "$db" \
+  | grep -m1 '^tps = ' | grep -o '[0-9.]*' | head -1)
 echo "pgbench tps $ceiling"
 service_rps=$(echo "$service_line" | awk '{print $2}')
 echo "service / ceiling = $(awk -v s="$service_rps" -v c="$ceiling" 'BEGIN { printf "%.0f %%", 100 * s / c }')"

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -112,27 +111,19 @@ public class ConsentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Capability> allowedScopes(String tenantId, String subjectId, Purpose purpose) {
-        Optional<Consent> latest = Consent.latest(tenantId, subjectId);
-        if (latest.isEmpty() || latest.get().isWithdrawal()) {
-            throw new DomainException(ProblemType.CONSENT_MISSING, "The pupil has no active consent.", "R1");
-        }
-        Consent consent = latest.get();
-        if (isExpired(consent)) {
-            throw new DomainException(ProblemType.CONSENT_MISSING, "The pupil's consent expired on " + consent.validUntil + ".", "R1");
-        }
-        if (!countsNow(tenantId, consent)) {
-            throw new DomainException(ProblemType.CONSENT_OUTDATED,
-                    "The consent was given for a superseded policy version; re-consent is required.", "R1");
-        }
-        if (Arrays.stream(consent.purposes).noneMatch(p -> p.equals(purpose.name()))) {
-            throw new DomainException(ProblemType.CONSENT_PURPOSE,
-                    "The consent does not cover conferences of purpose " + purpose + ".", "R3");
-        }
-        EnumSet<Capability> scopes = EnumSet.noneOf(Capability.class);
-        for (String scope : consent.scopes) {
-            scopes.add(Capability.valueOf(scope));
-        }
-        return scopes;
+        Consent latest = Consent.latest(tenantId, subjectId).orElse(null);
+        ConsentSnapshot snapshot = latest == null
+                ? new ConsentSnapshot(null, null, null, null, null, 0)
+                : new ConsentSnapshot(latest.kind, latest.validUntil, latest.scopes, latest.purposes,
+                        latest.isWithdrawal() ? null : PolicyVersion.findVersion(tenantId, latest.policyVersion)
+                                .map(p -> p.seq).orElse(null),
+                        PolicyVersion.reconsentFloor(tenantId));
+        return allowedScopes(snapshot, purpose);
+    }
+
+    /** The rules applied to a snapshot read elsewhere (the join path reads it with the room). */
+    public Set<Capability> allowedScopes(ConsentSnapshot snapshot, Purpose purpose) {
+        return ConsentRules.allowedScopes(snapshot, purpose, today());
     }
 
     /** All of a subject's consent records, for export. */
@@ -161,9 +152,8 @@ public class ConsentService {
     }
 
     private boolean countsNow(String tenantId, Consent consent) {
-        return PolicyVersion.findVersion(tenantId, consent.policyVersion)
-                .map(policy -> policy.seq >= PolicyVersion.reconsentFloor(tenantId))
-                .orElse(false);
+        return ConsentRules.counts(PolicyVersion.findVersion(tenantId, consent.policyVersion).map(p -> p.seq).orElse(null),
+                PolicyVersion.reconsentFloor(tenantId));
     }
 
     private ConsentStatus statusOf(String tenantId, Consent record, Consent next) {
@@ -180,7 +170,7 @@ public class ConsentService {
     }
 
     private boolean isExpired(Consent consent) {
-        return consent.validUntil != null && consent.validUntil.isBefore(today());
+        return ConsentRules.isExpired(consent.validUntil, today());
     }
 
     private LocalDate today() {

@@ -76,13 +76,7 @@ public class Participation extends PanacheEntityBase {
 
     /** Sets what the participant may do now: the room's features ∩ what consent or role allows (R2). */
     public void grant(Set<Capability> roomFeatures) {
-        EnumSet<Capability> effective = EnumSet.noneOf(Capability.class);
-        for (Capability c : allowedSet()) {
-            if (c == Capability.MODERATE || roomFeatures.contains(c)) {
-                effective.add(c);
-            }
-        }
-        capabilities = effective.stream().map(Enum::name).toArray(String[]::new);
+        capabilities = RoomFeatures.toColumn(RoomFeatures.effective(allowedSet(), roomFeatures));
     }
 
     public static Optional<Participation> findOpen(UUID roomId, String subjectId) {

@@ -39,6 +39,28 @@ final class RoomFeatures {
         }
     }
 
+    /**
+     * What a participant may do: what its consent or role allows, as far as the room offers it
+     * (R2). Moderation is the role's, not a room feature.
+     */
+    static Set<Capability> effective(Set<Capability> allowed, Set<Capability> roomFeatures) {
+        EnumSet<Capability> effective = EnumSet.noneOf(Capability.class);
+        for (Capability c : allowed) {
+            if (c == Capability.MODERATE || roomFeatures.contains(c)) {
+                effective.add(c);
+            }
+        }
+        return effective;
+    }
+
+    static Set<Capability> fromColumn(String[] column) {
+        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
+        for (String name : column) {
+            set.add(Capability.valueOf(name));
+        }
+        return set;
+    }
+
     static String[] toColumn(Set<Capability> features) {
         return features.stream().map(Enum::name).toArray(String[]::new);
     }
