@@ -68,10 +68,16 @@ DELAY_MS=45 wrk -t2 -c10 -d"${seconds}s" -s bench/join.lua $base | tail -1
 
 echo "== pgbench, same SQL, $connections clients, ${seconds}s"
 keyhash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)
+# The join's query, taken from the source so the ceiling always runs what the service runs;
+# its parameters are subject, subject, tenant, room.
+awk '/static final String QUERY = """/{f=1;next} f && /""";/{sub(/""";.*/, ""); print; f=0} f' src/main/java/org/roomgate/room/AdmissionState.java \
+  | sed -e "0,/?/s//'p-' || :pupil/" -e "0,/?/s//'p-' || :pupil/" -e "0,/?/s//'bench-school'/" -e "0,/?/s//'ROOM_ID'/" \
+  | tr '\n' ' ' > "$work/admission.sql"
 scripts=()
 index=0
 while read -r room; do
-  sed -e "s/ROOM_ID/$room/g" -e "s/ROOM_INDEX/$index/g" bench/join-ceiling.sql > "$work/ceiling-$index.sql"
+  awk -v query="$(cat "$work/admission.sql")" '{ sub(/^ADMISSION_QUERY/, query) } 1' bench/join-ceiling.sql \
+    | sed -e "s/ROOM_ID/$room/g" -e "s/ROOM_INDEX/$index/g" > "$work/ceiling-$index.sql"
   scripts+=(-f "$work/ceiling-$index.sql")
   index=$((index + 1))
 done < "$work/rooms"

@@ -74,8 +74,10 @@ public class FileResource {
         FileService.Download file = files.download(roomId, fileId);
         return Response.ok(file.bytes(), file.contentType())
                 .header("Content-Disposition", attachment(file.name()))
-                // Browsers must not guess a type and run a shared HTML file as a page.
+                // Browsers must not guess a type and run a shared HTML file as a page ...
                 .header("X-Content-Type-Options", "nosniff")
+                // ... and if one is opened anyway, it runs sandboxed, without scripts or our origin.
+                .header("Content-Security-Policy", "sandbox")
                 .build();
     }
 

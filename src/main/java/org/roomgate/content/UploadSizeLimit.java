@@ -13,7 +13,7 @@ import org.roomgate.problem.Problem;
 public class UploadSizeLimit {
 
     /** Room for the multipart framing around the file. */
-    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final ContentConfig config;
 

@@ -94,6 +94,7 @@ class ContentResourceTest {
                 .then().statusCode(200)
                 .header("Content-Disposition", startsWith("attachment; filename=\"Arbeitsblatt 3b.pdf\""))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Content-Security-Policy", equalTo("sandbox"))
                 .contentType("application/pdf")
                 .extract().asByteArray();
         assertArrayEquals(bytes, downloaded);
