@@ -45,7 +45,8 @@ public class JoinTokenVerifier {
                     claims.getStringListClaimValue("caps"),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
-            throw new AuthenticationFailedException("Invalid join token", e);
+            // Not chained: jose4j's messages quote the token's claims, display name included (R4).
+            throw new AuthenticationFailedException("Invalid join token");
         }
     }
 

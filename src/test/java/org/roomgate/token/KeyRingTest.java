@@ -19,10 +19,12 @@ class KeyRingTest {
 
     @Test
     void shouldGenerateKeyOnceWithOwnerOnlyPermissionsAndReuseIt(@TempDir Path dir) throws Exception {
-        KeyRing first = KeyRing.load(Optional.empty(), Optional.empty(), dir);
-        Path file = dir.resolve(KeyRing.GENERATED_KEY_FILE);
+        Path keys = dir.resolve("keys");
+        KeyRing first = KeyRing.load(Optional.empty(), Optional.empty(), keys);
+        Path file = keys.resolve(KeyRing.GENERATED_KEY_FILE);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        KeyRing second = KeyRing.load(Optional.empty(), Optional.empty(), dir);
+        KeyRing second = KeyRing.load(Optional.empty(), Optional.empty(), keys);
         assertEquals(first.signingKeyId(), second.signingKeyId());
         assertEquals(1, second.verificationKeys().size());
     }
