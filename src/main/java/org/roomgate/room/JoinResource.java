@@ -33,13 +33,11 @@ public class JoinResource {
 
     private final JoinService joins;
     private final AdmissionService admissions;
-    private final ParticipantAccess participants;
     private final Caller caller;
 
-    JoinResource(JoinService joins, AdmissionService admissions, ParticipantAccess participants, Caller caller) {
+    JoinResource(JoinService joins, AdmissionService admissions, Caller caller) {
         this.joins = joins;
         this.admissions = admissions;
-        this.participants = participants;
         this.caller = caller;
     }
 
@@ -76,13 +74,14 @@ public class JoinResource {
     @RolesAllowed(Roles.PARTICIPANT)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Refresh the caller's join token", description = "Participant (join token as bearer): a fresh token "
-            + "with the capabilities as they are now.")
+            + "with the capabilities as they are now. A pupil's consent is checked again, as at the join (R1).")
     @APIResponse(responseCode = "200", description = "A fresh token",
             content = @Content(schema = @Schema(implementation = JoinResponse.class)))
     @APIResponse(responseCode = "401", description = "unauthenticated: invalid token, or the participation has ended")
-    @APIResponse(responseCode = "403", description = "forbidden: the token is for another room")
+    @APIResponse(responseCode = "403", description = "forbidden: the token is for another room; consent-missing, "
+            + "consent-outdated (rule R1) or consent-purpose: a pupil's consent no longer counts")
     @APIResponse(responseCode = "410", description = "room-closed")
     public JoinResponse refreshToken(@PathParam("roomId") UUID roomId) {
-        return joins.tokenFor(Admission.of(participants.require(roomId)));
+        return joins.refresh(roomId);
     }
 }

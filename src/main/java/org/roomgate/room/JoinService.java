@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.transaction.Transactional;
+
+import org.roomgate.consent.ConsentService;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
@@ -28,11 +31,16 @@ public class JoinService {
     private final AdmissionService admissions;
     private final JoinDenials denials;
     private final JoinTokenIssuer tokens;
+    private final ParticipantAccess participants;
+    private final ConsentService consents;
 
-    JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens) {
+    JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
+            ConsentService consents) {
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
+        this.participants = participants;
+        this.consents = consents;
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
@@ -46,6 +54,20 @@ public class JoinService {
             throw e;
         }
         return tokenFor(admission);
+    }
+
+    /**
+     * A participant's fresh token. A pupil's consent is checked again, as at the join (R1): a
+     * consent that expired or was outdated by a new policy version issues no more tokens.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public JoinResponse refresh(UUID roomId) {
+        Participation me = participants.require(roomId);
+        if (me.role == Participation.Role.PUPIL) {
+            Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
+            consents.allowedScopes(me.tenantId, me.subjectId, room.purpose);
+        }
+        return tokenFor(Admission.of(me));
     }
 
     /** A fresh token with the participation's capabilities as they are now. */

@@ -217,6 +217,22 @@ class JoinResourceTest {
     }
 
     @Test
+    void shouldIssueNoFreshTokenOnceThePupilsConsentNoLongerCounts() {
+        var platform = newPlatformWithPolicy();
+        grantConsent(platform.key(), "p-1", DEFAULT_VERSION, ALL_SCOPES, ALL_PURPOSES);
+        String room = newRoom(platform.key(), "LESSON", 5, ALL_SCOPES);
+        String pupil = join(platform.key(), room, "p-1", "PUPIL").path("token");
+        String teacher = join(platform.key(), room, "t-1", "TEACHER").path("token");
+        as(pupil).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+
+        publishPolicy(platform.key(), "2024-08-01", true);
+
+        as(pupil).post("/api/v1/rooms/{r}/token", room).then().statusCode(403)
+                .body("type", equalTo("urn:roomgate:problem:consent-outdated"));
+        as(teacher).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+    }
+
+    @Test
     void shouldLeaveIdempotently() {
         var platform = newPlatformWithPolicy();
         String room = newRoom(platform.key(), "LESSON", 5, ALL_SCOPES);
