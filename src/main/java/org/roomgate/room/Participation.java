@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,10 +76,6 @@ public class Participation extends PanacheEntityBase {
     /** Sets what the participant may do now: the room's features ∩ what consent or role allows (R2). */
     public void grant(Set<Capability> roomFeatures) {
         capabilities = RoomFeatures.toColumn(RoomFeatures.effective(allowedSet(), roomFeatures));
-    }
-
-    public static Optional<Participation> findOpen(UUID roomId, String subjectId) {
-        return find("roomId = ?1 and subjectId = ?2 and leftAt is null", roomId, subjectId).firstResultOptional();
     }
 
     public static List<Participation> listOpenInRoom(UUID roomId) {

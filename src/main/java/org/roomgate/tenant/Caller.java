@@ -41,10 +41,6 @@ public class Caller {
         return tenant;
     }
 
-    public boolean hasRole(String role) {
-        return identity.hasRole(role);
-    }
-
     private String tenantNamedByOps() {
         String tenant = request.queryParams().get(TENANT_PARAMETER);
         if (tenant == null || tenant.isBlank()) {
