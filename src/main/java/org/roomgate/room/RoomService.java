@@ -31,7 +31,7 @@ import org.roomgate.room.RoomEvents.RoomOpened;
 public class RoomService {
 
     private static final Logger LOG = Logger.getLogger(RoomService.class);
-    private static final Duration MIN_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
     /** R8 keeps metadata at most 7 days; a conference longer than that could not be kept whole. */
     private static final Duration MAX_DURATION_LIMIT = Duration.ofDays(7);
     private static final int ONE_TO_ONE_LIMIT = 2;
@@ -192,10 +192,10 @@ public class RoomService {
 
     private static void checkTimes(Duration idleTimeout, Duration maxDuration) {
         if (idleTimeout.compareTo(MIN_TIMEOUT) < 0) {
-            throw DomainException.invalid("idleTimeout", "must be at least PT1M");
+            throw DomainException.invalid("idleTimeout", "must be at least PT1S");
         }
         if (maxDuration.compareTo(MIN_TIMEOUT) < 0 || maxDuration.compareTo(MAX_DURATION_LIMIT) > 0) {
-            throw DomainException.invalid("maxDuration", "must be between PT1M and P7D");
+            throw DomainException.invalid("maxDuration", "must be between PT1S and P7D");
         }
     }
 

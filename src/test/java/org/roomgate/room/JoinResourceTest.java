@@ -328,6 +328,19 @@ class JoinResourceTest {
     }
 
     @Test
+    void shouldAutoCloseWithTheRealSchedulerWhenIdleForSeconds() throws InterruptedException {
+        var platform = newPlatformWithPolicy();
+        String room = as(platform.key()).body(Map.of("name", "short", "purpose", "LESSON", "idleTimeout", "PT1S"))
+                .post("/api/v1/rooms").then().statusCode(201).body("idleTimeout", equalTo("PT1S")).extract().path("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!"CLOSED".equals(as(platform.key()).get("/api/v1/rooms/{r}", room).then().extract().path("state"))) {
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "not auto-closed within 40 s");
+            Thread.sleep(500);
+        }
+        as(platform.key()).get("/api/v1/rooms/{r}", room).then().body("closeReason", equalTo("IDLE_TIMEOUT"));
+    }
+
+    @Test
     void shouldExportAndEraseParticipationsOfSubject() {
         var platform = newPlatformWithPolicy();
         grantConsent(platform.key(), "p-1", DEFAULT_VERSION, ALL_SCOPES, ALL_PURPOSES);

@@ -97,6 +97,8 @@ class RoomResourceTest {
                 .post("/api/v1/rooms").then().statusCode(400).body("errors.field", contains("idleTimeout"));
         as(platform).body(Map.of("purpose", "LESSON", "name", "x", "maxDuration", "P30D"))
                 .post("/api/v1/rooms").then().statusCode(400).body("errors.field", contains("maxDuration"));
+        as(platform).body(Map.of("purpose", "LESSON", "name", "x", "idleTimeout", "PT0S"))
+                .post("/api/v1/rooms").then().statusCode(400).body("errors.field", contains("idleTimeout"));
         as(platform).get("/api/v1/rooms?state=ALL").then().statusCode(400).body("errors.field", contains("state"));
         as(platform).get("/api/v1/rooms").then().body("", hasSize(0));
     }
