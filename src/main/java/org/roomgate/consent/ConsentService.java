@@ -126,12 +126,6 @@ public class ConsentService {
         return ConsentRules.allowedScopes(snapshot, purpose, today());
     }
 
-    /** All of a subject's consent records, for export. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ConsentView> export(String tenantId, String subjectId) {
-        return history(tenantId, subjectId);
-    }
-
     /** Erases the subject's consent history and ends what it allowed. */
     public long erase(String tenantId, String subjectId) {
         withdrawn.fire(new ConsentWithdrawn(tenantId, subjectId));

@@ -21,7 +21,7 @@ public class ConsentSubjectData implements SubjectDataContributor {
 
     @Override
     public Object export(String tenantId, String subjectId) {
-        return consents.export(tenantId, subjectId);
+        return consents.history(tenantId, subjectId);
     }
 
     @Override

@@ -62,7 +62,7 @@ public class WipeService {
         int votes = deleteCounting("poll_vote", roomId);
         deleteCounting("poll", roomId);
         deleteCounting("participant_status", roomId);
-        // A key left by a close that raced an old version would be deleted here at the latest.
+        // The close already deleted the key; this makes the wipe complete on its own.
         deleteCounting("room_key", roomId);
         Instant now = clock.instant();
         WipeReceipt receipt = WipeReceipt.findById(roomId);

@@ -29,14 +29,21 @@ public enum ProblemType {
 
     private static final String PREFIX = "urn:roomgate:problem:";
 
+    private final String slug;
     private final URI uri;
     private final int status;
     private final String title;
 
     ProblemType(String slug, int status, String title) {
+        this.slug = slug;
         this.uri = URI.create(PREFIX + slug);
         this.status = status;
         this.title = title;
+    }
+
+    /** The type's short name, the last part of its URI (e.g. {@code room-full}). */
+    public String slug() {
+        return slug;
     }
 
     public URI uri() {

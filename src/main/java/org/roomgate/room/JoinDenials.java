@@ -28,13 +28,8 @@ public class JoinDenials {
                 "INSERT INTO conference.join_denial (tenant_id, room_id, reason, denied_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, tenantId)
                 .setParameter(2, roomId)
-                .setParameter(3, reasonName(reason))
+                .setParameter(3, reason.slug())
                 .setParameter(4, clock.instant())
                 .executeUpdate();
-    }
-
-    static String reasonName(ProblemType type) {
-        String uri = type.uri().toString();
-        return uri.substring(uri.lastIndexOf(':') + 1);
     }
 }
