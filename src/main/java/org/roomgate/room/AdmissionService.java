@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +22,7 @@ import org.roomgate.consent.ConsentService;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
+import org.roomgate.room.RoomEvents.ParticipationEnded;
 
 /**
  * Who may enter a room, and leaving it. Every change of a room's occupancy runs under that
@@ -44,11 +46,13 @@ public class AdmissionService {
     private final Clock clock;
     private final ConsentService consents;
     private final EntityManager entityManager;
+    private final Event<ParticipationEnded> ended;
 
-    AdmissionService(Clock clock, ConsentService consents, EntityManager entityManager) {
+    AdmissionService(Clock clock, ConsentService consents, EntityManager entityManager, Event<ParticipationEnded> ended) {
         this.clock = clock;
         this.consents = consents;
         this.entityManager = entityManager;
+        this.ended = ended;
     }
 
     /**
@@ -108,6 +112,7 @@ public class AdmissionService {
         if (room.participantsNow == 0) {
             room.emptySince = now;
         }
+        ended.fire(new ParticipationEnded(room.tenantId, room.id, participation.id, reason, now));
     }
 
 

@@ -3,10 +3,12 @@ package org.roomgate.room;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.roomgate.consent.ConsentEvents.ConsentGranted;
 import org.roomgate.consent.ConsentEvents.ConsentWithdrawn;
+import org.roomgate.room.RoomEvents.CapabilitiesChanged;
 
 /**
  * Applies consent changes to conferences in progress, in the consent's own transaction: a
@@ -16,9 +18,11 @@ import org.roomgate.consent.ConsentEvents.ConsentWithdrawn;
 public class ConsentListener {
 
     private final AdmissionService admissions;
+    private final Event<CapabilitiesChanged> changed;
 
-    ConsentListener(AdmissionService admissions) {
+    ConsentListener(AdmissionService admissions, Event<CapabilitiesChanged> changed) {
         this.admissions = admissions;
+        this.changed = changed;
     }
 
     void onWithdrawn(@Observes ConsentWithdrawn event) {
@@ -35,7 +39,9 @@ public class ConsentListener {
                 admissions.end(room, p, Participation.LeaveReason.CONSENT_WITHDRAWN);
             } else {
                 p.allowed = RoomFeatures.toColumn(event.scopes());
-                p.grant(room.featureSet());
+                if (p.grant(room.featureSet())) {
+                    changed.fire(new CapabilitiesChanged(p.tenantId, p.roomId, p.id, p.capabilityList()));
+                }
             }
         }
     }

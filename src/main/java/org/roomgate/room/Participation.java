@@ -73,9 +73,14 @@ public class Participation extends PanacheEntityBase {
         return List.of(capabilities);
     }
 
-    /** Sets what the participant may do now: the room's features ∩ what consent or role allows (R2). */
-    public void grant(Set<Capability> roomFeatures) {
+    /**
+     * Sets what the participant may do now: the room's features ∩ what consent or role allows (R2).
+     * Returns whether that changed anything.
+     */
+    public boolean grant(Set<Capability> roomFeatures) {
+        String[] before = capabilities;
         capabilities = RoomFeatures.toColumn(RoomFeatures.effective(allowedSet(), roomFeatures));
+        return !Arrays.equals(before, capabilities);
     }
 
     public static List<Participation> listOpenInRoom(UUID roomId) {

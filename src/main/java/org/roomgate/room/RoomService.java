@@ -22,6 +22,7 @@ import org.roomgate.room.RoomDtos.RoomPatch;
 import org.roomgate.room.RoomDtos.RoomRequest;
 import org.roomgate.room.RoomDtos.RoomView;
 import org.roomgate.room.RoomDtos.WipeView;
+import org.roomgate.room.RoomEvents.CapabilitiesChanged;
 import org.roomgate.room.RoomEvents.RoomClosed;
 import org.roomgate.room.RoomEvents.RoomOpened;
 
@@ -40,12 +41,15 @@ public class RoomService {
     private final RoomsConfig config;
     private final Event<RoomOpened> opened;
     private final Event<RoomClosed> closed;
+    private final Event<CapabilitiesChanged> changed;
 
-    RoomService(Clock clock, RoomsConfig config, Event<RoomOpened> opened, Event<RoomClosed> closed) {
+    RoomService(Clock clock, RoomsConfig config, Event<RoomOpened> opened, Event<RoomClosed> closed,
+            Event<CapabilitiesChanged> changed) {
         this.clock = clock;
         this.config = config;
         this.opened = opened;
         this.closed = closed;
+        this.changed = changed;
     }
 
     public RoomView create(String tenantId, RoomRequest request) {
@@ -104,7 +108,11 @@ public class RoomService {
         if (patch.features() != null) {
             Set<Capability> features = RoomFeatures.parse(patch.features());
             room.features = RoomFeatures.toColumn(features);
-            Participation.listOpenInRoom(room.id).forEach(p -> p.grant(features));
+            for (Participation p : Participation.listOpenInRoom(room.id)) {
+                if (p.grant(features)) {
+                    changed.fire(new CapabilitiesChanged(p.tenantId, p.roomId, p.id, p.capabilityList()));
+                }
+            }
         }
         return view(room);
     }
