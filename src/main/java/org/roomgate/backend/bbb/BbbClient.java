@@ -50,7 +50,9 @@ public class BbbClient {
     public static URI url(BackendSettings settings, String callName, BbbQuery query) {
         String queryString = query.toString();
         String checksum = BbbChecksum.valueOf(settings.checksum()).ofCall(callName, queryString, settings.secret());
-        return URI.create(settings.url() + "api/" + callName + "?" + queryString
+        // The configured URL is the API's base (…/bigbluebutton/); some tools quote the endpoint (…/bigbluebutton/api/).
+        String api = settings.url().endsWith("/api/") ? settings.url() : settings.url() + "api/";
+        return URI.create(api + callName + "?" + queryString
                 + (queryString.isEmpty() ? "" : "&") + "checksum=" + checksum);
     }
 }
