@@ -25,7 +25,7 @@ import org.roomgate.token.JoinTokenIssuer;
 public class JoinService {
 
     /** Refusals that the dashboard counts by reason. */
-    private static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
+    static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
             ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.ROOM_FULL, ProblemType.ROOM_CLOSED);
 
     private final AdmissionService admissions;
@@ -33,14 +33,16 @@ public class JoinService {
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
     private final ConsentService consents;
+    private final JoinOutcomes outcomes;
 
     JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConsentService consents) {
+            ConsentService consents, JoinOutcomes outcomes) {
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
         this.participants = participants;
         this.consents = consents;
+        this.outcomes = outcomes;
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
@@ -50,9 +52,11 @@ public class JoinService {
         } catch (DomainException e) {
             if (COUNTED_DENIALS.contains(e.type())) {
                 denials.record(tenantId, roomId, e.type());
+                outcomes.refused(e.type());
             }
             throw e;
         }
+        outcomes.admitted();
         return tokenFor(admission);
     }
 

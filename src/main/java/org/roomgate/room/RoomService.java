@@ -42,18 +42,20 @@ public class RoomService {
     private final Event<RoomOpened> opened;
     private final Event<RoomClosed> closed;
     private final Event<CapabilitiesChanged> changed;
+    private final RecordingRefusals recordings;
 
     RoomService(Clock clock, RoomsConfig config, Event<RoomOpened> opened, Event<RoomClosed> closed,
-            Event<CapabilitiesChanged> changed) {
+            Event<CapabilitiesChanged> changed, RecordingRefusals recordings) {
         this.clock = clock;
         this.config = config;
         this.opened = opened;
         this.closed = closed;
         this.changed = changed;
+        this.recordings = recordings;
     }
 
     public RoomView create(String tenantId, RoomRequest request) {
-        RoomFeatures.refuseRecording(request.recording());
+        recordings.refuse(tenantId, request.recording(), request.features());
         Set<Capability> features = RoomFeatures.parse(request.features());
         Room room = new Room();
         room.id = UUID.randomUUID();
@@ -89,7 +91,7 @@ public class RoomService {
 
     /** Changes an open room; a narrower feature set applies to everyone inside at once (R2). */
     public RoomView patch(String tenantId, UUID roomId, RoomPatch patch) {
-        RoomFeatures.refuseRecording(patch.recording());
+        recordings.refuse(tenantId, patch.recording(), patch.features());
         Room room = Room.lockOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
         if (!room.isOpen()) {
             throw new DomainException(ProblemType.ROOM_CLOSED, "A closed room cannot be changed.");
