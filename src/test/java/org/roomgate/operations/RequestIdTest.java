@@ -9,17 +9,13 @@ import static org.roomgate.support.Api.asOps;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roomgate.support.Api;
+import org.roomgate.support.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,34 +23,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RequestIdTest {
 
-    private final ConcurrentLinkedQueue<ExtLogRecord> captured = new ConcurrentLinkedQueue<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext && ext.getLoggerName().startsWith("org.roomgate")) {
-                ext.copyMdc();
-                captured.add(ext);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @BeforeEach
     void captureLog() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopCapture() {
-        Logger.getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -63,7 +41,7 @@ class RequestIdTest {
         String id = asOps().header(RequestIds.HEADER, "lb-0123456789abcdef").body(Map.of("id", tenant, "name", "School"))
                 .post("/api/v1/tenants").then().statusCode(201).extract().header(RequestIds.HEADER);
         assertEquals("lb-0123456789abcdef", id, "an opaque id from a proxy is kept");
-        List<ExtLogRecord> lines = captured.stream().filter(r -> r.getFormattedMessage().contains(tenant)).toList();
+        List<ExtLogRecord> lines = log.records().stream().filter(r -> r.getFormattedMessage().contains(tenant)).toList();
         assertFalse(lines.isEmpty(), "the creation is logged");
         lines.forEach(line -> assertEquals(id, line.getMdc(RequestIds.MDC_KEY), line.getFormattedMessage()));
 
@@ -72,7 +50,7 @@ class RequestIdTest {
                 .then().statusCode(201).extract().header(RequestIds.HEADER);
         assertTrue(generated.matches("[0-9a-f-]{36}"), generated);
         assertNotEquals(id, generated);
-        assertTrue(captured.stream().anyMatch(r -> r.getFormattedMessage().contains("created for tenant " + tenant)
+        assertTrue(log.records().stream().anyMatch(r -> r.getFormattedMessage().contains("created for tenant " + tenant)
                 && generated.equals(r.getMdc(RequestIds.MDC_KEY))));
     }
 
