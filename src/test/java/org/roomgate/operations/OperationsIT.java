@@ -18,6 +18,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomgate.support.PackagedService;
 import org.roomgate.support.Scrape;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,11 +43,7 @@ class OperationsIT {
     void shouldShowMetricsComplianceAndJsonLogsOnThePackagedService(@TempDir Path dataDir) throws Exception {
         port = freePort();
         Path log = dataDir.resolve("out.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("roomgate.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("ROOMGATE_DATA_DIR", dataDir.toString());
+        ProcessBuilder builder = PackagedService.command(dataDir, log);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
         builder.environment().put("ROOMGATE_LOG_JSON", "true");
