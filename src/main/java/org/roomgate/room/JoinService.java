@@ -26,17 +26,19 @@ public class JoinService {
 
     /** Refusals that the dashboard counts by reason. */
     static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
-            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.ROOM_FULL, ProblemType.ROOM_CLOSED);
+            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.CONSENT_SCOPE, ProblemType.ROOM_FULL, ProblemType.ROOM_CLOSED);
 
     private final AdmissionService admissions;
     private final JoinDenials denials;
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
     private final ConsentService consents;
+    private final ConferenceGate backends;
     private final JoinOutcomes outcomes;
 
     JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConsentService consents, JoinOutcomes outcomes) {
+            ConsentService consents, ConferenceGate backends, JoinOutcomes outcomes) {
+        this.backends = backends;
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
@@ -46,9 +48,10 @@ public class JoinService {
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
+        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
         Admission admission;
         try {
-            admission = admissions.admit(tenantId, roomId, request);
+            admission = admissions.admit(tenantId, roomId, request, backend);
         } catch (DomainException e) {
             if (COUNTED_DENIALS.contains(e.type())) {
                 denials.record(tenantId, roomId, e.type());
@@ -57,7 +60,7 @@ public class JoinService {
             throw e;
         }
         outcomes.admitted();
-        return tokenFor(admission);
+        return tokenFor(admission, backend);
     }
 
     /**
@@ -67,17 +70,20 @@ public class JoinService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public JoinResponse refresh(UUID roomId) {
         Participation me = participants.require(roomId);
+        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId);
+        Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
         if (me.role == Participation.Role.PUPIL) {
-            Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
             consents.allowedScopes(me.tenantId, me.subjectId, room.purpose);
         }
-        return tokenFor(Admission.of(me));
+        backend.checkAdmission(me.role, room.featureSet(), me.allowedSet());
+        return tokenFor(Admission.of(me), backend);
     }
 
-    /** A fresh token with the participation's capabilities as they are now. */
-    public JoinResponse tokenFor(Admission admission) {
+    /** A fresh token with the participation's capabilities as they are now, and the backend's credential. */
+    private JoinResponse tokenFor(Admission admission, ConferenceGate.TenantGate backend) {
         IssuedToken token = tokens.issue(new JoinClaims(admission.participationId().toString(), admission.tenantId(),
                 admission.roomId().toString(), admission.displayName(), admission.role().name(), admission.capabilities()));
-        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities());
+        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities(),
+                backend.access(admission, token.token()));
     }
 }

@@ -59,18 +59,19 @@ class KubernetesManifestsIT {
     }
 
     @Test
-    void shouldTakeTheSigningKeyAndTheDatabaseCredentialsFromSecrets() {
+    void shouldTakeTheKeysAndTheDatabaseCredentialsFromSecrets() {
         JsonNode pod = BY_KIND.get("Deployment").at("/spec/template/spec");
         JsonNode container = pod.at("/containers/0");
         Map<String, JsonNode> env = new HashMap<>();
         container.get("env").forEach(e -> env.put(e.get("name").asText(), e));
 
-        String keyLocation = env.get("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION").get("value").asText();
         JsonNode mount = container.get("volumeMounts").get(0);
-        assertTrue(keyLocation.startsWith(mount.get("mountPath").asText() + "/"));
+        for (String key : new String[] { "ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", "ROOMGATE_BACKEND_SECRET_KEY_LOCATION" }) {
+            assertTrue(env.get(key).get("value").asText().startsWith(mount.get("mountPath").asText() + "/"), key);
+        }
         JsonNode volume = pod.get("volumes").get(0);
         assertEquals(mount.get("name").asText(), volume.get("name").asText());
-        assertEquals("roomgate-signing-key", volume.at("/secret/secretName").asText());
+        assertEquals("roomgate-keys", volume.at("/secret/secretName").asText());
         assertEquals(0440, volume.at("/secret/defaultMode").asInt(), "readable by the service's group only");
         assertEquals(185, pod.at("/securityContext/fsGroup").asInt());
 

@@ -51,8 +51,13 @@ class TwoInstancesIT {
     void shouldShareOnePostgresqlCorrectly(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("signing-key.pem");
         writeSigningKey(key);
+        Path backendKey = dir.resolve("backend-secret.key");
+        byte[] aesKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(aesKey);
+        Files.writeString(backendKey, Base64.getEncoder().encodeToString(aesKey));
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true)) {
-            List<Instance> instances = List.of(start(dir.resolve("a"), database, key), start(dir.resolve("b"), database, key));
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey),
+                    start(dir.resolve("b"), database, key, backendKey));
             try {
                 for (Instance instance : instances) {
                     awaitReady(instance);
@@ -130,7 +135,7 @@ class TwoInstancesIT {
         }
     }
 
-    private static Instance start(Path dataDir, EmbeddedDatabase database, Path key) throws Exception {
+    private static Instance start(Path dataDir, EmbeddedDatabase database, Path key, Path backendKey) throws Exception {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("out.log");
         int port = freePort();
@@ -141,6 +146,7 @@ class TwoInstancesIT {
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
         builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
         builder.environment().put("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", key.toString());
+        builder.environment().put("ROOMGATE_BACKEND_SECRET_KEY_LOCATION", backendKey.toString());
         builder.environment().put("ROOMGATE_WIPE_INTERVAL", "1s");
         return new Instance(builder.start(), port, log);
     }
