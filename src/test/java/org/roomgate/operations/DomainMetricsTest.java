@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roomgate.content.WipeService;
@@ -55,6 +56,11 @@ class DomainMetricsTest {
     @BeforeEach
     void setUp() {
         sql = new Sql(dataSource);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
