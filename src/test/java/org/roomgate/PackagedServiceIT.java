@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final int PORT = 18_377;
+    /** A free port: a fixed one met another checkout's service on a shared machine. */
+    private static final int PORT = freePort();
     private static final String OPS = "it-ops-key-0123456789abcdef";
 
     @Test
@@ -56,6 +57,14 @@ class PackagedServiceIT {
         } finally {
             service.destroy();
             service.waitFor();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
