@@ -9,7 +9,7 @@ import java.util.Set;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 
-/** The one statement of when a pupil's consent lets it into a room (R1–R3), whatever read the data. */
+/** The one statement of when a pupil's consent lets it into a room (R1–R3 of docs/policy.md), whatever read the data. */
 public final class ConsentRules {
 
     private ConsentRules() {

@@ -22,7 +22,7 @@ import org.roomgate.token.JoinTokenIssuer;
 public class JoinService {
 
     /** Refusals that the dashboard counts by reason. */
-    private static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
+    static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
             ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.CONSENT_SCOPE, ProblemType.ROOM_FULL,
             ProblemType.ROOM_CLOSED);
 
@@ -31,14 +31,16 @@ public class JoinService {
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
     private final ConferenceGate backends;
+    private final JoinOutcomes outcomes;
 
     JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConferenceGate backends) {
+            ConferenceGate backends, JoinOutcomes outcomes) {
         this.backends = backends;
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
         this.participants = participants;
+        this.outcomes = outcomes;
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
@@ -49,9 +51,11 @@ public class JoinService {
         } catch (DomainException e) {
             if (COUNTED_DENIALS.contains(e.type())) {
                 denials.record(tenantId, roomId, e.type());
+                outcomes.refused(e.type());
             }
             throw e;
         }
+        outcomes.admitted();
         return tokenFor(admission, backend);
     }
 

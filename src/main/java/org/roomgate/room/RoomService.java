@@ -47,18 +47,20 @@ public class RoomService {
     private final Event<RoomOpened> opened;
     private final Event<RoomClosed> closed;
     private final Event<CapabilitiesChanged> changed;
+    private final RecordingRefusals recordings;
 
     RoomService(Clock clock, RoomsConfig config, Event<RoomOpened> opened, Event<RoomClosed> closed,
-            Event<CapabilitiesChanged> changed) {
+            Event<CapabilitiesChanged> changed, RecordingRefusals recordings) {
         this.clock = clock;
         this.config = config;
         this.opened = opened;
         this.closed = closed;
         this.changed = changed;
+        this.recordings = recordings;
     }
 
     public RoomView create(String tenantId, RoomRequest request) {
-        RoomFeatures.refuseRecording(request.recording());
+        recordings.refuse(tenantId, request.recording(), request.features());
         Set<Capability> features = RoomFeatures.parse(request.features());
         Room room = new Room();
         room.id = UUID.randomUUID();
@@ -99,7 +101,7 @@ public class RoomService {
      * limit below the participants inside is refused with 409: the limit always holds (R10).
      */
     public RoomView patch(String tenantId, UUID roomId, RoomPatch patch) {
-        RoomFeatures.refuseRecording(patch.recording());
+        recordings.refuse(tenantId, patch.recording(), patch.features());
         Room room = Room.lockOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
         if (!room.isOpen()) {
             throw new DomainException(ProblemType.ROOM_CLOSED, "A closed room cannot be changed.");

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roomgate.support.Api.ALL_PURPOSES;
 import static org.roomgate.support.Api.ALL_SCOPES;
 import static org.roomgate.support.Api.as;

@@ -17,15 +17,21 @@ public final class PackagedService {
     public record Refusal(boolean exited, int exitCode, String output) {
     }
 
-    /** Starts the service with the given environment and waits up to 90 s for it to give up. */
-    public static Refusal startExpectingRefusal(Map<String, String> environment, Path dataDir)
-            throws IOException, InterruptedException {
-        Path log = dataDir.resolve("out.log");
+    /** The packaged jar as an operator starts it, with its data directory and its output in {@code log}. */
+    public static ProcessBuilder command(Path dataDir, Path log) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("roomgate.jar"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("ROOMGATE_DATA_DIR", dataDir.toString());
+        return builder;
+    }
+
+    /** Starts the service with the given environment and waits up to 90 s for it to give up. */
+    public static Refusal startExpectingRefusal(Map<String, String> environment, Path dataDir)
+            throws IOException, InterruptedException {
+        Path log = dataDir.resolve("out.log");
+        ProcessBuilder builder = command(dataDir, log);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().putAll(environment);
         Process service = builder.start();
