@@ -50,7 +50,7 @@ public class WipeService {
         WipeReceipt r = WipeReceipt.findOfTenant(tenantId, roomId)
                 .orElseThrow(() -> DomainException.notFound("Wipe receipt (the room is unknown or still open)"));
         Deleted deleted = new Deleted(r.chatMessages, r.files, r.fileBytes, r.whiteboardStrokes, r.pollVotes);
-        return new WipeReceiptView(r.roomId, r.closedAt, r.contentUnreadableAt, r.wipedAt, deleted);
+        return new WipeReceiptView(r.roomId, r.closedAt, r.contentUnreadableAt, r.wipedAt, r.backendEndedAt, deleted);
     }
 
     private void wipe(UUID roomId) {
@@ -81,5 +81,18 @@ public class WipeService {
     private int deleteCounting(String table, UUID roomId) {
         return entityManager.createNativeQuery("DELETE FROM conference." + table + " WHERE room_id = ?1")
                 .setParameter(1, roomId).executeUpdate();
+    }
+
+    /**
+     * The conference backend confirmed that the closed room's meeting is gone: the receipt shows
+     * when. Never overwritten, so a repeated confirmation keeps the first time.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordBackendEnded(UUID roomId, Instant at) {
+        entityManager.createNativeQuery(
+                "UPDATE conference.wipe_receipt SET backend_ended_at = ?1 WHERE room_id = ?2 AND backend_ended_at IS NULL")
+                .setParameter(1, at)
+                .setParameter(2, roomId)
+                .executeUpdate();
     }
 }

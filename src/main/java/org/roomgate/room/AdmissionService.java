@@ -60,7 +60,7 @@ public class AdmissionService {
      * already inside gets its open participation back, with capabilities as they are now. One
      * query reads and locks all that decides it; a re-join that changes nothing writes nothing.
      */
-    public Admission admit(String tenantId, UUID roomId, JoinRequest request) {
+    public Admission admit(String tenantId, UUID roomId, JoinRequest request, ConferenceGate.TenantGate backend) {
         AdmissionState state = readState(tenantId, roomId, request.subjectId())
                 .orElseThrow(() -> DomainException.notFound("Room"));
         if (!state.open()) {
@@ -69,6 +69,7 @@ public class AdmissionService {
         Set<Capability> allowed = request.role() == Participation.Role.TEACHER
                 ? RoomService.teacherAllowance()
                 : consents.allowedScopes(state.consent(), state.purpose());
+        backend.checkAdmission(request.role(), RoomFeatures.fromColumn(state.features()), allowed);
         String[] allowedColumn = RoomFeatures.toColumn(allowed);
         String[] capabilities = RoomFeatures.toColumn(RoomFeatures.effective(allowed, RoomFeatures.fromColumn(state.features())));
         String displayName = request.displayName().strip();
@@ -103,9 +104,30 @@ public class AdmissionService {
         }
     }
 
+    /**
+     * Ends the participation at the time its conference backend saw it leave, kept between its
+     * join and now; nothing when it has ended already or the room is gone.
+     */
+    public void leftAt(String tenantId, UUID roomId, UUID participationId, Instant at) {
+        Room room = Room.lockOfTenant(tenantId, roomId).orElse(null);
+        if (room == null) {
+            return;
+        }
+        Participation.<Participation>findByIdOptional(participationId)
+                .filter(p -> p.roomId.equals(room.id) && p.isOpen())
+                .ifPresent(p -> {
+                    Instant now = clock.instant();
+                    Instant left = at.isAfter(now) ? now : at.isBefore(p.joinedAt) ? p.joinedAt : at;
+                    end(room, p, Participation.LeaveReason.LEFT, left);
+                });
+    }
+
     /** Ends an open participation and frees its place; the caller holds the room's lock. */
     void end(Room room, Participation participation, Participation.LeaveReason reason) {
-        Instant now = clock.instant();
+        end(room, participation, reason, clock.instant());
+    }
+
+    private void end(Room room, Participation participation, Participation.LeaveReason reason, Instant now) {
         participation.leftAt = now;
         participation.leaveReason = reason;
         room.participantsNow = Math.max(0, room.participantsNow - 1);

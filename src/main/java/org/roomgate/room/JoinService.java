@@ -33,9 +33,11 @@ public class JoinService {
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
     private final ConsentService consents;
+    private final ConferenceGate backends;
 
     JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConsentService consents) {
+            ConsentService consents, ConferenceGate backends) {
+        this.backends = backends;
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
@@ -44,16 +46,17 @@ public class JoinService {
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
+        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
         Admission admission;
         try {
-            admission = admissions.admit(tenantId, roomId, request);
+            admission = admissions.admit(tenantId, roomId, request, backend);
         } catch (DomainException e) {
             if (COUNTED_DENIALS.contains(e.type())) {
                 denials.record(tenantId, roomId, e.type());
             }
             throw e;
         }
-        return tokenFor(admission);
+        return tokenFor(admission, backend);
     }
 
     /**
@@ -63,17 +66,20 @@ public class JoinService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public JoinResponse refresh(UUID roomId) {
         Participation me = participants.require(roomId);
+        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId);
+        Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
         if (me.role == Participation.Role.PUPIL) {
-            Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
             consents.allowedScopes(me.tenantId, me.subjectId, room.purpose);
         }
-        return tokenFor(Admission.of(me));
+        backend.checkAdmission(me.role, room.featureSet(), me.allowedSet());
+        return tokenFor(Admission.of(me), backend);
     }
 
-    /** A fresh token with the participation's capabilities as they are now. */
-    public JoinResponse tokenFor(Admission admission) {
+    /** A fresh token with the participation's capabilities as they are now, and the backend's credential. */
+    private JoinResponse tokenFor(Admission admission, ConferenceGate.TenantGate backend) {
         IssuedToken token = tokens.issue(new JoinClaims(admission.participationId().toString(), admission.tenantId(),
                 admission.roomId().toString(), admission.displayName(), admission.role().name(), admission.capabilities()));
-        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities());
+        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities(),
+                backend.access(admission, token.token()));
     }
 }
