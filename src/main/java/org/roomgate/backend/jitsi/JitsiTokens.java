@@ -39,8 +39,8 @@ public class JitsiTokens {
     public record JitsiCredential(String joinUrl, String token) {
     }
 
-    /** The participant a verified token names, for Prosody's per-connection check. */
-    public record TokenSubject(String tenant, String participationId) {
+    /** The participant a verified token names and the features it grants, for Prosody's per-connection check. */
+    public record TokenSubject(String tenant, String participationId, Map<String, String> features) {
     }
 
     private final AsapKey asapKey;
@@ -105,8 +105,11 @@ public class JitsiTokens {
                 return Optional.empty();
             }
             Object context = claims.getClaimValue("context");
-            if (context instanceof Map<?, ?> c && c.get("user") instanceof Map<?, ?> user && user.get("id") instanceof String id) {
-                return Optional.of(new TokenSubject(claims.getSubject(), id));
+            if (context instanceof Map<?, ?> c && c.get("user") instanceof Map<?, ?> user && user.get("id") instanceof String id
+                    && c.get("features") instanceof Map<?, ?> features) {
+                Map<String, String> granted = new LinkedHashMap<>();
+                features.forEach((key, value) -> granted.put(String.valueOf(key), String.valueOf(value)));
+                return Optional.of(new TokenSubject(claims.getSubject(), id, granted));
             }
             return Optional.empty();
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {

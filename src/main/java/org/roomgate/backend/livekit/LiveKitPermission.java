@@ -11,19 +11,24 @@ import java.util.Map;
  * Every flag is written out, because LiveKit reads an absent flag as allowed (an unset
  * {@code canPublish} publishes, an empty {@code canPublishSources} allows every source).
  */
-record LiveKitPermission(List<LiveKitGrant> sources, boolean canPublishData, boolean canUpdateOwnMetadata) {
+record LiveKitPermission(boolean canSubscribe, List<LiveKitGrant> sources, boolean canPublishData,
+        boolean canUpdateOwnMetadata) {
 
     static LiveKitPermission of(Collection<String> capabilities) {
         List<LiveKitGrant> granted = Arrays.stream(LiveKitGrant.values())
                 .filter(g -> capabilities.contains(g.capability.name()))
                 .toList();
-        return new LiveKitPermission(granted.stream().filter(g -> g.source != null).toList(),
+        return new LiveKitPermission(true, granted.stream().filter(g -> g.source != null).toList(),
                 granted.contains(LiveKitGrant.DATA), granted.contains(LiveKitGrant.OWN_METADATA));
     }
 
-    /** Nothing to publish, nothing to send: what a removed participant keeps until the server drops it. */
+    /**
+     * Nothing at all, set just before a removal: LiveKit's OSS server does not revoke tokens and
+     * refreshes them for connected clients from their current rights, so a client that reconnects
+     * after the removal comes back able to do nothing.
+     */
     static LiveKitPermission none() {
-        return new LiveKitPermission(List.of(), false, false);
+        return new LiveKitPermission(false, List.of(), false, false);
     }
 
     /** Publishing is allowed only with at least one source, since no sources would mean all of them. */
@@ -32,14 +37,15 @@ record LiveKitPermission(List<LiveKitGrant> sources, boolean canPublishData, boo
     }
 
     /**
-     * The token's {@code video} grant. Receiving is always allowed: capabilities are about what a
-     * participant contributes. Every administrative or recording flag is explicitly false (R5).
+     * The token's {@code video} grant. Receiving is allowed to every admitted participant:
+     * capabilities are about what a participant contributes. Every administrative or recording
+     * flag is explicitly false (R5).
      */
     Map<String, Object> videoGrant(String room) {
         Map<String, Object> grant = new LinkedHashMap<>();
         grant.put("room", room);
         grant.put("roomJoin", true);
-        grant.put("canSubscribe", true);
+        grant.put("canSubscribe", canSubscribe);
         grant.put("canPublish", canPublish());
         grant.put("canPublishSources", sources.stream().map(g -> g.source).toList());
         grant.put("canPublishData", canPublishData);
@@ -59,7 +65,7 @@ record LiveKitPermission(List<LiveKitGrant> sources, boolean canPublishData, boo
     /** The same rights as a Twirp {@code ParticipantPermission} (protojson names), for UpdateParticipant. */
     Map<String, Object> participantPermission() {
         Map<String, Object> permission = new LinkedHashMap<>();
-        permission.put("canSubscribe", true);
+        permission.put("canSubscribe", canSubscribe);
         permission.put("canPublish", canPublish());
         permission.put("canPublishData", canPublishData);
         permission.put("canPublishSources", sources.stream().map(LiveKitGrant::trackSource).toList());

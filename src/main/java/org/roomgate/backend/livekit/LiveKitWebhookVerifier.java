@@ -68,8 +68,12 @@ public final class LiveKitWebhookVerifier {
             if (event == null || !event.path("event").isTextual()) {
                 throw new Rejected("not a webhook event");
             }
+            // protojson writes int64 as a string; either form is read.
+            JsonNode createdAt = event.path("createdAt");
+            Instant at = createdAt.canConvertToLong() || createdAt.asText().matches("\\d{1,12}")
+                    ? Instant.ofEpochSecond(createdAt.asLong()) : null;
             return new LiveKitWebhook(event.path("id").asText(""), event.path("event").asText(),
-                    event.path("room").path("name").asText(""), event.path("participant").path("identity").asText(""));
+                    event.path("room").path("name").asText(""), event.path("participant").path("identity").asText(""), at);
         } catch (IOException e) {
             throw new Rejected("not JSON");
         }

@@ -39,7 +39,7 @@ class LiveKitWebhookContractTest {
 
         assertTrue(sdk.path("ok").asBoolean(), sdk.toString());
         assertEquals(new LiveKitWebhook("EV_1", sdk.path("event").asText(), sdk.path("room").asText(),
-                sdk.path("identity").asText()), ours);
+                sdk.path("identity").asText(), Instant.ofEpochSecond(1767225600L)), ours);
         assertEquals("participant_left", ours.event());
         assertEquals("5b0e6a2c-2f7e-4c8e-9b1a-3d6f0e1c2a4b", ours.identity());
     }

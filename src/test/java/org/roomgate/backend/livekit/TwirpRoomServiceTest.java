@@ -100,7 +100,7 @@ class TwirpRoomServiceTest {
 
     @Test
     void shouldReportAnUnavailableServerAsWorthRetrying() {
-        standIn.failNext(1);
+        standIn.unavailable(true);
         TwirpException overloaded = assertThrows(TwirpException.class, () -> client.createRoom(settings, DEFAULT_ROOM, 60, 2));
         standIn.close();
         TwirpException unreachable = assertThrows(TwirpException.class, () -> client.deleteRoom(settings, DEFAULT_ROOM));

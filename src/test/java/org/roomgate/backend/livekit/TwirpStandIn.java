@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +37,7 @@ public final class TwirpStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> rooms = new ConcurrentHashMap<>();
     private final Map<String, Map<String, JsonNode>> participants = new ConcurrentHashMap<>();
-    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicBoolean unavailable = new AtomicBoolean();
 
     public TwirpStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,6 +55,11 @@ public final class TwirpStandIn implements AutoCloseable {
 
     public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** The calls of one method about one room (other tests' retries may reach the stand-in too). */
+    public List<Call> calls(String method, String room) {
+        return calls(method).stream().filter(c -> c.body().contains("\"" + room + "\"")).toList();
     }
 
     public boolean hasRoom(String room) {
@@ -80,16 +85,16 @@ public final class TwirpStandIn implements AutoCloseable {
         return p == null ? null : p.get("permission");
     }
 
-    /** The next {@code count} calls fail with Twirp's 503 "unavailable", as an overloaded server answers. */
-    public void failNext(int count) {
-        failuresLeft.set(count);
+    /** While set, every call fails with Twirp's 503 "unavailable", as an overloaded server answers. */
+    public void unavailable(boolean on) {
+        unavailable.set(on);
     }
 
     public void reset() {
         calls.clear();
         rooms.clear();
         participants.clear();
-        failuresLeft.set(0);
+        unavailable.set(false);
     }
 
     @Override
@@ -105,7 +110,7 @@ public final class TwirpStandIn implements AutoCloseable {
             reply(exchange, 404, error("bad_route", "no handler"));
             return;
         }
-        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (unavailable.get()) {
             reply(exchange, 503, error("unavailable", "try again"));
             return;
         }
