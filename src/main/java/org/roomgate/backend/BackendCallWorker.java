@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import org.roomgate.content.WipeService;
 import org.roomgate.room.Room;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -69,16 +71,26 @@ public class BackendCallWorker {
 
     /** Performs every due call; one at a time per instance, as one backend call after another. */
     public synchronized void performDue() {
+        // Threads of the executor and the scheduler have no request context for the entity manager.
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
         try {
             List<BackendCall> due;
             do {
                 due = calls.claimDue(BATCH);
                 due.forEach(this::perform);
             } while (due.size() == BATCH);
+            metrics.pending(calls.pendingByKind());
         } catch (RuntimeException e) {
+            // The database is away (or shutting down): the calls stay in the table for the next pass.
             LOG.warnf("Backend calls could not be processed now: %s", e.getClass().getSimpleName());
         } finally {
-            metrics.pending(calls.pendingByKind());
+            if (activated) {
+                requestContext.terminate();
+            }
         }
     }
 

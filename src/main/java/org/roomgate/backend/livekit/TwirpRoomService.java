@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.roomgate.backend.BackendConfig;
 
 /**
  * LiveKit's RoomService over Twirp: {@code POST <apiUrl>/twirp/livekit.RoomService/<Method>}, a JSON
@@ -25,16 +28,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class TwirpRoomService {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String PREFIX = "/twirp/livekit.RoomService/";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
+    private final Duration timeout;
     private final ObjectMapper json;
     private final Clock clock;
 
-    TwirpRoomService(ObjectMapper json, Clock clock) {
+    @Inject
+    TwirpRoomService(ObjectMapper json, Clock clock, BackendConfig config) {
+        this(json, clock, config.callTimeout());
+    }
+
+    TwirpRoomService(ObjectMapper json, Clock clock, Duration timeout) {
         this.json = json;
         this.clock = clock;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** Creates the room (idempotent on LiveKit's side) with roomgate's limits; never with egress (R5). */
@@ -103,7 +113,7 @@ public class TwirpRoomService {
     private JsonNode call(LiveKitSettings settings, String method, Map<String, Object> grant, Map<String, Object> body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(settings.apiUrl()) + PREFIX + method))
-                    .timeout(TIMEOUT)
+                    .timeout(timeout)
                     .header("Authorization", "Bearer " + LiveKitTokens.admin(settings, grant, clock.instant()))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))

@@ -35,7 +35,7 @@ class TwirpRoomServiceTest {
         standIn = new TwirpStandIn();
         LiveKitSettings base = LiveKitTokenContractTest.DEFAULT_SETTINGS;
         settings = new LiveKitSettings(base.url(), standIn.apiUrl() + "/", base.apiKey(), base.apiSecret());
-        client = new TwirpRoomService(new ObjectMapper(), Clock.systemUTC());
+        client = new TwirpRoomService(new ObjectMapper(), Clock.systemUTC(), java.time.Duration.ofSeconds(5));
     }
 
     @AfterEach
