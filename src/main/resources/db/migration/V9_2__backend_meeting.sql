@@ -10,7 +10,5 @@ CREATE UNLOGGED TABLE conference.backend_meeting (
     internal_meeting_id  varchar(300),
     -- The room's features the meeting was created with: a change needs a new meeting.
     features             text[],
-    -- Whether anyone entered the current meeting: one that expires unentered does not close the room.
-    entered              boolean       NOT NULL DEFAULT false,
     updated_at           timestamptz   NOT NULL
 );

@@ -40,6 +40,8 @@ public final class BbbCreate {
                 .add("notifyRecordingIsOn", false)
                 .add("maxParticipants", room.maxParticipants())
                 .add("duration", minutes(room.maxDuration()))
+                // An unentered meeting must not expire (default 5 min) while its room can still be entered.
+                .add("meetingExpireIfNoUserJoinedInMinutes", minutes(room.maxDuration()))
                 .add("guestPolicy", "ALWAYS_DENY")
                 .add("disabledFeatures", String.join(",", disabledFeatures(f)))
                 .add("lockSettingsLockOnJoin", true)

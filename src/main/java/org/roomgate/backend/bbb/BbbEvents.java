@@ -90,28 +90,25 @@ public class BbbEvents {
         if (meeting.isEmpty() || stillRunning(settings, MeetingRoom.meetingId(settings.tenantId(), roomId))) {
             return List.of();
         }
-        return ended(roomId, meeting.get());
+        return List.of(new BackendEvent.MeetingEnded(roomId));
     }
 
     private Optional<BackendEvent> event(String tenantId, JsonNode data) {
         JsonNode attributes = data.path("attributes");
         UUID roomId = MeetingRoom.roomOf(tenantId, attributes.path("meeting").path("external-meeting-id").asText(null));
         String internalId = attributes.path("meeting").path("internal-meeting-id").asText(null);
-        Optional<Meeting> meeting = roomId == null ? Optional.empty()
-                : meetings.current(roomId).filter(m -> m.internalId() != null && m.internalId().equals(internalId));
-        if (meeting.isEmpty()) {
+        if (roomId == null || meetings.current(roomId).filter(m -> current(m, internalId)).isEmpty()) {
             return Optional.empty();
         }
         String id = data.path("id").asText("");
         if ("meeting-ended".equals(id)) {
-            return ended(roomId, meeting.get()).stream().findFirst();
+            return Optional.of(new BackendEvent.MeetingEnded(roomId));
         }
         UUID participationId = uuid(attributes.path("user").path("external-user-id").asText(null));
         if (participationId == null) {
             return Optional.empty();
         }
         if ("user-joined".equals(id)) {
-            meetings.entered(roomId, internalId);
             return Optional.of(new BackendEvent.ParticipantJoined(roomId, participationId));
         }
         if ("user-left".equals(id)) {
@@ -122,13 +119,13 @@ public class BbbEvents {
         return Optional.empty();
     }
 
-    /** A meeting nobody entered that expired on the server is created again at the next entry, not the room's end. */
-    private List<BackendEvent> ended(UUID roomId, Meeting meeting) {
-        if (!meeting.entered()) {
-            meetings.forget(roomId, meeting.internalId());
-            return List.of();
-        }
-        return List.of(new BackendEvent.MeetingEnded(roomId));
+    /**
+     * Whether an event is of the room's current meeting: not while it is re-created, and not of an
+     * earlier meeting when both sides know the internal id (createTime is part of it).
+     */
+    private static boolean current(Meeting meeting, String eventInternalId) {
+        return meeting.createTime() != null
+                && (eventInternalId == null || meeting.internalId() == null || meeting.internalId().equals(eventInternalId));
     }
 
     private boolean stillRunning(BackendSettings settings, String meetingId) {

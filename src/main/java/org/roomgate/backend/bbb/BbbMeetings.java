@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 public class BbbMeetings {
 
     /** A room's meeting as roomgate last created it; createTime and internal id are null while it is re-created. */
-    public record Meeting(int generation, Long createTime, String internalId, List<String> features, boolean entered) {
+    public record Meeting(int generation, Long createTime, String internalId, List<String> features) {
     }
 
     private final EntityManager entityManager;
@@ -33,10 +33,10 @@ public class BbbMeetings {
     public Optional<Meeting> current(UUID roomId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT generation, create_time, internal_meeting_id, features, entered
+                SELECT generation, create_time, internal_meeting_id, features
                 FROM conference.backend_meeting WHERE room_id = ?1""").setParameter(1, roomId).getResultList();
         return rows.stream().findFirst().map(r -> new Meeting(((Number) r[0]).intValue(),
-                r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], features(r[3]), (Boolean) r[4]));
+                r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], features(r[3])));
     }
 
     /** The generation the next create uses: the current one, or 1 for a room without a meeting yet. */
@@ -56,7 +56,7 @@ public class BbbMeetings {
     public int nextGeneration(UUID roomId) {
         entityManager.createNativeQuery("""
                 UPDATE conference.backend_meeting SET generation = generation + 1, create_time = NULL,
-                    internal_meeting_id = NULL, entered = false, updated_at = ?2 WHERE room_id = ?1""")
+                    internal_meeting_id = NULL, updated_at = ?2 WHERE room_id = ?1""")
                 .setParameter(1, roomId).setParameter(2, clock.instant()).executeUpdate();
         return current(roomId).map(Meeting::generation).orElse(1);
     }
@@ -65,27 +65,12 @@ public class BbbMeetings {
     public void created(UUID roomId, int generation, long createTime, String internalId, List<String> features) {
         entityManager.createNativeQuery("""
                 UPDATE conference.backend_meeting
-                SET entered = entered AND coalesce(create_time = ?3, false), create_time = ?3, internal_meeting_id = ?4,
+                SET create_time = ?3, internal_meeting_id = ?4,
                     features = CAST(?5 AS text[]), updated_at = ?6
                 WHERE room_id = ?1 AND generation = ?2""")
                 .setParameter(1, roomId).setParameter(2, generation).setParameter(3, createTime)
                 .setParameter(4, internalId).setParameter(5, "{" + String.join(",", features) + "}")
                 .setParameter(6, clock.instant()).executeUpdate();
-    }
-
-    /** Someone entered the meeting with this internal id. */
-    public void entered(UUID roomId, String internalId) {
-        entityManager.createNativeQuery(
-                "UPDATE conference.backend_meeting SET entered = true WHERE room_id = ?1 AND internal_meeting_id = ?2")
-                .setParameter(1, roomId).setParameter(2, internalId).executeUpdate();
-    }
-
-    /** The meeting ended by itself before anyone entered: the next entry creates it again. */
-    public void forget(UUID roomId, String internalId) {
-        entityManager.createNativeQuery("""
-                UPDATE conference.backend_meeting SET create_time = NULL, internal_meeting_id = NULL
-                WHERE room_id = ?1 AND internal_meeting_id = ?2""")
-                .setParameter(1, roomId).setParameter(2, internalId).executeUpdate();
     }
 
     private static List<String> features(Object column) {
