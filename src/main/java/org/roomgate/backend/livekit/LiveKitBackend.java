@@ -77,14 +77,15 @@ public class LiveKitBackend implements ConferenceBackend {
      */
     @Override
     public BackendAccess access(BackendSettings settings, Admission admission, String joinToken) {
-        MeetingRoom room = QuarkusTransaction.requiringNew().call(() -> Room.findOfTenant(admission.tenantId(),
-                admission.roomId()).map(MeetingRoom::of).orElseThrow(() -> DomainException.notFound("Room")));
+        Room room = QuarkusTransaction.requiringNew().call(() -> Room.findOfTenant(admission.tenantId(), admission.roomId())
+                .orElseThrow(() -> DomainException.notFound("Room")));
+        String meeting = MeetingRoom.meetingId(room.tenantId, room.id);
         try {
-            ensureMeeting(settings, room);
+            remote(() -> rooms.createRoom(of(settings), meeting, room.idleTimeoutSeconds, room.maxParticipants));
         } catch (BackendUnavailable e) {
             throw new DomainException(ProblemType.UNAVAILABLE, "The conference server does not answer; join again shortly.");
         }
-        String token = LiveKitTokens.participant(of(settings), room.meetingId(), admission.participationId().toString(),
+        String token = LiveKitTokens.participant(of(settings), meeting, admission.participationId().toString(),
                 admission.displayName(), LiveKitPermission.of(admission.capabilities()), clock.instant(),
                 config.tokenLifetime());
         return new BackendAccess(BackendKind.LIVEKIT.name(), null, settings.url(), token);

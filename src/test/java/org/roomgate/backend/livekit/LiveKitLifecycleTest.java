@@ -12,6 +12,7 @@ import static org.roomgate.support.Api.as;
 import static org.roomgate.support.Api.asOps;
 import static org.roomgate.support.Api.grantConsent;
 import static org.roomgate.support.Api.join;
+import static org.roomgate.support.Api.joinBody;
 import static org.roomgate.support.Api.newPlatformWithPolicy;
 import static org.roomgate.support.Api.newRoom;
 
@@ -100,6 +101,23 @@ class LiveKitLifecycleTest {
         assertEquals(meeting(room), claims.path("video").path("room").asText());
         assertEquals(List.of("microphone", "camera"), LiveKitTokenContractTest.texts(claims.path("video").path("canPublishSources")));
         assertTrue(claims.path("video").path("canPublishData").asBoolean());
+    }
+
+    @Test
+    void shouldAnswer503WhileLiveKitIsDownAndHandOverOnTheNextJoin() {
+        String room = newRoom(platform.key(), "LESSON", 30, ALL_SCOPES);
+        standIn.unavailable(true);
+
+        as(platform.key()).body(joinBody("p-1", "PUPIL")).post("/api/v1/rooms/{r}/join", room).then().statusCode(503)
+                .contentType("application/problem+json").body("type", equalTo("urn:roomgate:problem:unavailable"));
+        String admitted = as(platform.key()).get("/api/v1/rooms/{r}/attendance", room).then().statusCode(200)
+                .extract().path("[0].participationId");
+        standIn.unavailable(false);
+        ExtractableResponse<Response> joined = join(platform.key(), room, "p-1", "PUPIL");
+
+        assertEquals(admitted, joined.path("participationId"), "the admission stood; the join hands it over now");
+        assertTrue(standIn.hasRoom(meeting(room)));
+        assertEquals("LIVEKIT", joined.path("backend.kind"));
     }
 
     @Test
