@@ -1,5 +1,6 @@
 package org.roomgate.backend;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -20,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -120,6 +124,40 @@ class BackendConfigResourceTest {
 
         as(platform.key()).post("/api/v1/rooms/{r}/close", room).then().statusCode(200);
         asOps().body(DEFAULT_BBB).put("/api/v1/tenants/{t}/backend", platform.tenantId()).then().statusCode(200);
+    }
+
+    /**
+     * A room that opens while the backend changes: its insert holds a key-share lock on the tenant
+     * row until it commits, the change locks that row first and so sees the room (409). Reading
+     * without the lock would count no open room and switch the backend under it.
+     */
+    @Test
+    void shouldSeeARoomThatOpensWhileTheBackendChanges() throws Exception {
+        String tenant = newTenant();
+        try (Connection room = dataSource.getConnection()) {
+            room.setAutoCommit(false);
+            try (PreparedStatement insert = room.prepareStatement("INSERT INTO conference.room (id, tenant_id, name, "
+                    + "purpose, max_participants, features, idle_timeout_seconds, max_duration_seconds, state, created_at) "
+                    + "VALUES (gen_random_uuid(), ?, 'racing', 'LESSON', 5, '{AUDIO}', 900, 3600, 'OPEN', now())")) {
+                insert.setString(1, tenant);
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> change = CompletableFuture.supplyAsync(() -> asOps().body(DEFAULT_BBB)
+                    .put("/api/v1/tenants/{t}/backend", tenant).statusCode());
+            await().atMost(Duration.ofSeconds(30)).until(this::changeWaitsForALock);
+            assertFalse(change.isDone(), "the change waits for the room's transaction");
+            room.commit();
+            assertEquals(409, change.get(30, TimeUnit.SECONDS));
+        }
+        asOps().get("/api/v1/tenants/{t}/backend", tenant).then().body("kind", equalTo("NATIVE"));
+    }
+
+    private boolean changeWaitsForALock() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM tenant WHERE id = % FOR UPDATE'");
+                ResultSet r = s.executeQuery()) {
+            return r.next() && r.getLong(1) > 0;
+        }
     }
 
     @Test
