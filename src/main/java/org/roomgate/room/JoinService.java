@@ -6,9 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jakarta.transaction.Transactional;
-
-import org.roomgate.consent.ConsentService;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
@@ -32,17 +29,15 @@ public class JoinService {
     private final JoinDenials denials;
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
-    private final ConsentService consents;
     private final ConferenceGate backends;
 
     JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConsentService consents, ConferenceGate backends) {
+            ConferenceGate backends) {
         this.backends = backends;
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
         this.participants = participants;
-        this.consents = consents;
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
@@ -63,16 +58,10 @@ public class JoinService {
      * A participant's fresh token. A pupil's consent is checked again, as at the join (R1): a
      * consent that expired or was outdated by a new policy version issues no more tokens.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JoinResponse refresh(UUID roomId) {
         Participation me = participants.require(roomId);
         ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId);
-        Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
-        if (me.role == Participation.Role.PUPIL) {
-            consents.allowedScopes(me.tenantId, me.subjectId, room.purpose);
-        }
-        backend.checkAdmission(me.role, room.featureSet(), me.allowedSet());
-        return tokenFor(Admission.of(me), backend);
+        return tokenFor(admissions.renew(me, backend), backend);
     }
 
     /** A fresh token with the participation's capabilities as they are now, and the backend's credential. */
