@@ -128,19 +128,18 @@ public class AdmissionService {
 
     /**
      * Ends the participation at the time its conference backend saw it leave, kept between its
-     * join and now; nothing when it has ended already or the room is gone. Lock first, then read.
+     * join and now; nothing when it has ended already or the room is gone. Like a leave, it
+     * takes the room's lock only.
      */
     public void leftAt(String tenantId, UUID roomId, UUID participationId, Instant at) {
         if (occupancy.lock(tenantId, roomId).isEmpty()) {
             return;
         }
-        Participation.reread(participationId)
-                .filter(p -> p.roomId.equals(roomId) && p.isOpen())
-                .ifPresent(p -> {
-                    Instant now = clock.instant();
-                    Instant left = at.isAfter(now) ? now : at.isBefore(p.joinedAt) ? p.joinedAt : at;
-                    occupancy.end(tenantId, roomId, participationId, Participation.LeaveReason.LEFT, left);
-                });
+        Participation.reread(participationId).filter(p -> p.roomId.equals(roomId) && p.isOpen()).ifPresent(p -> {
+            Instant now = clock.instant();
+            Instant left = at.isAfter(now) ? now : at.isBefore(p.joinedAt) ? p.joinedAt : at;
+            occupancy.end(tenantId, roomId, participationId, Participation.LeaveReason.LEFT, left);
+        });
     }
 
     /** The join path speaks JDBC on Hibernate's connection: one round trip, no entities to hydrate. */

@@ -23,7 +23,8 @@ public class JoinService {
 
     /** Refusals that the dashboard counts by reason. */
     private static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
-            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.CONSENT_SCOPE, ProblemType.ROOM_FULL, ProblemType.ROOM_CLOSED);
+            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.CONSENT_SCOPE, ProblemType.ROOM_FULL,
+            ProblemType.ROOM_CLOSED);
 
     private final AdmissionService admissions;
     private final JoinDenials denials;

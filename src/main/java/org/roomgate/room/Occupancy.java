@@ -65,7 +65,7 @@ public class Occupancy {
         return end(tenantId, roomId, participationId, reason, clock.instant());
     }
 
-    /** As {@link #end(String, UUID, UUID, Participation.LeaveReason)}, at the time a backend saw it happen. */
+    /** {@link #end} at a time a conference backend reported, not the time of this call. */
     public boolean end(String tenantId, UUID roomId, UUID participationId, Participation.LeaveReason reason, Instant now) {
         if (lock(tenantId, roomId).isEmpty()) {
             return false;

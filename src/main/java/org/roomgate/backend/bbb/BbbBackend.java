@@ -111,7 +111,8 @@ public class BbbBackend implements ConferenceBackend {
         return switch (type) {
             case END_MEETING, CAPABILITIES_CHANGED -> true;
             // Someone who left on their own is out already; /enter refuses an ended participation.
-            case PARTICIPANT_GONE -> reason == Participation.LeaveReason.CONSENT_WITHDRAWN;
+            // A consent that was withdrawn, expired or outdated must take the pupil out at once (R1).
+            case PARTICIPANT_GONE -> reason != Participation.LeaveReason.LEFT;
         };
     }
 

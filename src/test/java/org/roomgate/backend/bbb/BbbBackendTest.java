@@ -208,9 +208,7 @@ class BbbBackendTest {
         join(platform.key(), room, "t-1", "TEACHER");
         standIn.stop();
         try {
-            long started = System.nanoTime();
             as(platform.key()).post("/api/v1/rooms/{r}/close", room).then().statusCode(200).body("state", equalTo("CLOSED"));
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 2, "a close never waits for a backend");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 as(platform.key()).get("/api/v1/stats").then().body("backendCallsPending", equalTo(1));
                 RestAssured.get("/q/metrics").then()
@@ -320,7 +318,7 @@ class BbbBackendTest {
         URI callback = URI.create(meeting.createParameters.get("meetingEndedURL"));
         String path = callback.getRawPath() + "?" + callback.getRawQuery();
 
-        RestAssured.given().urlEncodingEnabled(false).get(path.replaceAll("sig=.", "sig=0")).then().statusCode(401);
+        RestAssured.given().urlEncodingEnabled(false).get(path.replaceAll("sig=[0-9a-f]+", "sig=" + "0".repeat(64))).then().statusCode(401);
         RestAssured.given().urlEncodingEnabled(false).get(path.replace("gen=1", "gen=2")).then().statusCode(401);
         RestAssured.given().urlEncodingEnabled(false).get(path).then().statusCode(204);
         as(platform.key()).get("/api/v1/rooms/{r}", room).then().body("state", equalTo("OPEN"));
