@@ -42,9 +42,16 @@ public class BackendEventResource {
             description = "BIGBLUEBUTTON: bbb-webhooks deliveries (form body, ?checksum= over callback URL + body + "
                     + "shared secret; SHA-1, SHA-256, SHA-384 or SHA-512, told apart by length): user-left ends the "
                     + "participation at its time, meeting-ended closes the room; also the meeting's end callback "
-                    + "(HMAC in its URL). No credential header: the backend's signature is the credential.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, examples = @ExampleObject(name = "bbb-webhooks",
-            value = "domain=bbb.example&event=%5B%7B%22data%22%3A%7B%22type%22%3A%22event%22%2C%22id%22%3A%22user-left%22%7D%7D%5D&timestamp=1700000000000")))
+                    + "(HMAC in its URL). LIVEKIT: webhooks (Authorization = a JWT, HS256 with the API secret, iss = API "
+                    + "key, exp required, sha256 claim = base64 SHA-256 of the body): participant_left ends the participation, "
+                    + "participant_joined of an ended one removes it again, room_finished closes the room. No credential "
+                    + "header of roomgate's: the backend's signature is the credential.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, examples = @ExampleObject(name = "bbb-webhooks",
+                    value = "domain=bbb.example&event=%5B%7B%22data%22%3A%7B%22type%22%3A%22event%22%2C%22id%22%3A%22user-left%22%7D%7D%5D&timestamp=1700000000000")),
+            @Content(mediaType = "application/webhook+json", examples = @ExampleObject(name = "livekit",
+                    value = "{\"event\":\"participant_left\",\"room\":{\"name\":\"kastellschule--8c1f0b9e-6c0e-4c5e-9a57-1f1b0a3e2d11\"},"
+                            + "\"participant\":{\"identity\":\"5b0e6a2c-2f7e-4c8e-9b1a-3d6f0e1c2a4b\"},\"id\":\"EV_1\",\"createdAt\":\"1767225600\"}")) })
     @APIResponse(responseCode = "204", description = "Verified and applied")
     @APIResponse(responseCode = "401", description = "unauthenticated: missing or bad signature, or the tenant's backend "
             + "sends no events; nothing changes")

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
+import org.roomgate.database.PrivateFiles;
 
 /**
  * The ES256 keys of join tokens: the current signing key, and during a rotation the previous
@@ -101,15 +101,8 @@ public final class KeyRing {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            Files.createDirectories(location.getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path temporary = location.resolveSibling(location.getFileName() + ".tmp");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temporary, PemKeys.encode("PRIVATE KEY", pair.getPrivate().getEncoded())
-                    + PemKeys.encode("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-            // Atomic, so a crash never leaves a half-written key that would fail the next start.
-            Files.move(temporary, location, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(location, PemKeys.encode("PRIVATE KEY", pair.getPrivate().getEncoded())
+                    + PemKeys.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
             LOG.infof("Generated a new join-token signing key in %s", location);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the signing key to " + location, e);
