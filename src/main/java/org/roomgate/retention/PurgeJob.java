@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import org.roomgate.scheduling.ScheduledWork;
+
 import io.quarkus.scheduler.Scheduled;
 
 /** Runs the purge every {@code roomgate.retention.purge-interval}, in batches so that joins never wait long. */
@@ -14,14 +16,20 @@ public class PurgeJob {
     static final int BATCH = 500;
 
     private final PurgeService purge;
+    private final ScheduledWork work;
 
-    PurgeJob(PurgeService purge) {
+    PurgeJob(PurgeService purge, ScheduledWork work) {
         this.purge = purge;
+        this.work = work;
     }
 
     @Scheduled(identity = "metadata-purge", every = "{roomgate.retention.purge-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
+        work.run("metadata-purge", this::purgeExpired);
+    }
+
+    private void purgeExpired() {
         int rooms = 0;
         int batch;
         do {
