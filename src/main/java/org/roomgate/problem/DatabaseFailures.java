@@ -3,6 +3,7 @@ package org.roomgate.problem;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +23,10 @@ public final class DatabaseFailures {
      */
     private static final Set<String> UNAVAILABLE_CLASSES = Set.of("08", "53");
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57P04", "57014", "55P03");
-    /** Agroal says nothing but this message (and no SQLState) when no connection came in time. */
+    /**
+     * Agroal says nothing but a message (and no SQLState) when no connection came in time:
+     * "Sorry, acquisition timeout!" or "Acquisition timeout while waiting for new connection".
+     */
     private static final String POOL_TIMEOUT = "acquisition timeout";
 
     private DatabaseFailures() {
@@ -45,7 +49,7 @@ public final class DatabaseFailures {
                         || (state.length() == 5 && UNAVAILABLE_CLASSES.contains(state.substring(0, 2))))) {
                     return Optional.of("SQLState " + state);
                 }
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains(POOL_TIMEOUT)) {
+                if (state == null && sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains(POOL_TIMEOUT)) {
                     return Optional.of("no pooled connection within the acquisition timeout");
                 }
             }
