@@ -17,6 +17,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.roomgate.consent.Capability;
 
+import org.roomgate.paging.Keyset;
+
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One subject's time in one room: the join/leave metadata of R8. */
@@ -81,6 +84,14 @@ public class Participation extends PanacheEntityBase {
         String[] before = capabilities;
         capabilities = RoomFeatures.toColumn(RoomFeatures.effective(allowedSet(), roomFeatures));
         return !Arrays.equals(before, capabilities);
+    }
+
+    /** A page of the room's participations (only open ones, or all), in order of joining. */
+    public static List<Participation> pageOfRoom(UUID roomId, boolean openOnly, UUID after, int rows) {
+        Parameters parameters = Parameters.with("room", roomId);
+        String query = Keyset.where("roomId = :room" + (openOnly ? " and leftAt is null" : ""), parameters,
+                "Participation", "joinedAt", false, after);
+        return Participation.<Participation>find(query + " order by joinedAt, id", parameters).page(0, rows).list();
     }
 
     public static List<Participation> listOpenInRoom(UUID roomId) {

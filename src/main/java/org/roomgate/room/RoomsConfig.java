@@ -26,6 +26,11 @@ public interface RoomsConfig {
     @WithDefault("PT8H")
     Duration defaultMaxDuration();
 
+    /** The most rooms a tenant may have open at once; creating one more is refused (409 quota-exceeded). */
+    @WithDefault("500")
+    @Min(1)
+    int maxOpenPerTenant();
+
     /** How often idle and over-long rooms are looked for (extension). */
     @WithDefault("15s")
     String autoCloseInterval();
