@@ -50,6 +50,7 @@ public class FileResource {
     @APIResponse(responseCode = "400", description = "validation-failed: no part named `file`")
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large")
+    @APIResponse(responseCode = "409", description = "quota-exceeded: the room holds roomgate.files.max-per-room files")
     public Response upload(@PathParam("roomId") UUID roomId, @RestForm("file") FileUpload file) {
         if (file == null) {
             throw DomainException.invalid("file", "send the file as the multipart part named 'file'");

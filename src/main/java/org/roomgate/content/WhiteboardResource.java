@@ -51,6 +51,7 @@ public class WhiteboardResource {
     @APIResponse(responseCode = "201", description = "Drawn", content = @Content(schema = @Schema(implementation = StrokeView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large: stroke over 64 KiB")
+    @APIResponse(responseCode = "409", description = "quota-exceeded: the room holds roomgate.whiteboard.max-strokes-per-room strokes")
     public StrokeView draw(@PathParam("roomId") UUID roomId, @Valid @NotNull StrokeRequest body) {
         return whiteboard.draw(roomId, body.data());
     }

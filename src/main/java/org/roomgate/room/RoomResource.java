@@ -59,6 +59,7 @@ public class RoomResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "422", description = "recording-prohibited (rule R5): recording true, or a RECORD feature")
+    @APIResponse(responseCode = "409", description = "quota-exceeded: the school has roomgate.rooms.max-open-per-tenant open rooms")
     public Response create(@Valid @NotNull RoomRequest body) {
         RoomView room = rooms.create(caller.tenantId(), body);
         return Response.created(URI.create("/api/v1/rooms/" + room.id())).entity(room).build();
