@@ -12,8 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Reads UUID path and query parameters. JAX-RS answers a value that does not convert with
- * 404 (path) or 404 (query); a malformed id is the caller's mistake, so it gets 400 naming the
- * parameter, while a well-formed id of nothing stays 404.
+ * 404; a malformed id is the caller's mistake, so it gets 400 naming the parameter, while a
+ * well-formed id of nothing stays 404.
  */
 @Provider
 public class UuidParameters implements ParamConverterProvider {
