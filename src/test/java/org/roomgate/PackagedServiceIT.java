@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final int PORT = 18_377;
+    /** A free port: a fixed one collided with other checkouts' runs on the same machine. */
+    private static final int PORT = freePort();
     private static final String OPS = "it-ops-key-0123456789abcdef";
 
     @Test
@@ -86,6 +87,14 @@ class PackagedServiceIT {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
         return response.body();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String field(String json, String name) {
