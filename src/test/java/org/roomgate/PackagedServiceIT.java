@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** A free port: a fixed one collided with other checkouts' runs on the same machine. */
+    /** A free port: a fixed one met another checkout's service on a shared machine. */
     private static final int PORT = freePort();
     private static final String OPS = "it-ops-key-0123456789abcdef";
 
@@ -38,6 +38,8 @@ class PackagedServiceIT {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(PORT));
         builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        // Real time, with an operator's short interval, so that the auto-close is seen within seconds.
+        builder.environment().put("ROOMGATE_ROOMS_AUTO_CLOSE_INTERVAL", "1s");
         Process service = builder.start();
         try {
             awaitReady(service, dataDir);
@@ -54,9 +56,28 @@ class PackagedServiceIT {
             call("POST", "/api/v1/rooms/" + room + "/close", key, null, 200);
             call("GET", "/api/v1/rooms/" + room + "/chat", token, null, 410);
             assertTrue(Files.exists(dataDir.resolve("keys/signing-key.pem")), "the signing key is kept in the data directory");
+
+            // The default duration ceiling is one day; a longer room is refused, naming the field.
+            assertTrue(call("POST", "/api/v1/rooms", key, "{\"name\":\"lang\",\"purpose\":\"LESSON\",\"maxDuration\":\"P2D\"}",
+                    400).contains("\"field\":\"maxDuration\""));
+            String idle = field(call("POST", "/api/v1/rooms", key,
+                    "{\"name\":\"kurz\",\"purpose\":\"LESSON\",\"idleTimeout\":\"PT1S\"}", 201), "id");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!call("GET", "/api/v1/rooms/" + idle, key, null, 200).contains("\"state\":\"CLOSED\"")) {
+                assertTrue(System.nanoTime() < deadline, "an idle room was not auto-closed within 20 s");
+                Thread.sleep(200);
+            }
         } finally {
             service.destroy();
             service.waitFor();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -87,14 +108,6 @@ class PackagedServiceIT {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
         return response.body();
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String field(String json, String name) {

@@ -6,9 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jakarta.transaction.Transactional;
-
-import org.roomgate.consent.ConsentService;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
@@ -32,15 +29,12 @@ public class JoinService {
     private final JoinDenials denials;
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
-    private final ConsentService consents;
 
-    JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConsentService consents) {
+    JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants) {
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
         this.participants = participants;
-        this.consents = consents;
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
@@ -60,14 +54,8 @@ public class JoinService {
      * A participant's fresh token. A pupil's consent is checked again, as at the join (R1): a
      * consent that expired or was outdated by a new policy version issues no more tokens.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JoinResponse refresh(UUID roomId) {
-        Participation me = participants.require(roomId);
-        if (me.role == Participation.Role.PUPIL) {
-            Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
-            consents.allowedScopes(me.tenantId, me.subjectId, room.purpose);
-        }
-        return tokenFor(Admission.of(me));
+        return tokenFor(admissions.renew(participants.require(roomId)));
     }
 
     /** A fresh token with the participation's capabilities as they are now. */
