@@ -80,10 +80,6 @@ public class Consent extends PanacheEntityBase {
         return Consent.<Consent>find(query + " order by seq", parameters).page(0, rows).list();
     }
 
-    public static List<Consent> history(String tenantId, String subjectId) {
-        return list("tenantId = ?1 and subjectId = ?2 order by seq", tenantId, subjectId);
-    }
-
     public static long deleteOfSubject(String tenantId, String subjectId) {
         return delete("tenantId = ?1 and subjectId = ?2", tenantId, subjectId);
     }

@@ -125,10 +125,6 @@ public class Participation extends PanacheEntityBase {
                 .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(row -> (String) row[1], Collectors.toList())));
     }
 
-    public static List<Participation> listOfRoom(UUID roomId) {
-        return list("roomId = ?1 order by joinedAt, id", roomId);
-    }
-
     public static List<Participation> listOfSubject(String tenantId, String subjectId) {
         return list("tenantId = ?1 and subjectId = ?2 order by joinedAt, id", tenantId, subjectId);
     }

@@ -115,10 +115,4 @@ public class Room extends PanacheEntityBase {
         String query = Keyset.where(condition, parameters, "Room", "createdAt", true, after);
         return Room.<Room>find(query + " order by createdAt desc, id desc", parameters).page(0, rows).list();
     }
-
-    public static List<Room> listOfTenant(String tenantId, State state) {
-        return state == null
-                ? list("tenantId = ?1 order by createdAt desc", tenantId)
-                : list("tenantId = ?1 and state = ?2 order by createdAt desc", tenantId, state);
-    }
 }

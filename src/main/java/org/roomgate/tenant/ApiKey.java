@@ -47,8 +47,4 @@ public class ApiKey extends PanacheEntityBase {
         String query = Keyset.where("tenantId = :tenant", parameters, "ApiKey", "createdAt", false, after);
         return ApiKey.<ApiKey>find(query + " order by createdAt, id", parameters).page(0, rows).list();
     }
-
-    public static List<ApiKey> listOfTenant(String tenantId) {
-        return list("tenantId = ?1 order by createdAt, id", tenantId);
-    }
 }

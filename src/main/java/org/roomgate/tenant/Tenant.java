@@ -26,8 +26,4 @@ public class Tenant extends PanacheEntityBase {
         return (after == null ? Tenant.<Tenant>find("order by id") : Tenant.<Tenant>find("id > ?1 order by id", after))
                 .page(0, rows).list();
     }
-
-    public static List<Tenant> listOrdered() {
-        return list("order by id");
-    }
 }
