@@ -16,6 +16,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import org.roomgate.paging.Keyset;
+
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One record of a subject's consent history: a grant or a withdrawal. Never updated. */
@@ -66,8 +69,15 @@ public class Consent extends PanacheEntityBase {
         return find("tenantId = ?1 and subjectId = ?2 order by seq desc", tenantId, subjectId).firstResultOptional();
     }
 
-    public static List<Consent> history(String tenantId, String subjectId) {
-        return list("tenantId = ?1 and subjectId = ?2 order by seq", tenantId, subjectId);
+    /** A page of the subject's history, oldest first, after the record with the given id (null: from the start). */
+    public static List<Consent> historyPage(String tenantId, String subjectId, UUID after, int rows) {
+        Parameters parameters = Parameters.with("tenant", tenantId).and("subject", subjectId);
+        String query = "tenantId = :tenant and subjectId = :subject";
+        if (after != null) {
+            query += " and seq > (select k.seq from Consent k where k.id = :" + Keyset.PARAMETER + ")";
+            parameters.and(Keyset.PARAMETER, after);
+        }
+        return Consent.<Consent>find(query + " order by seq", parameters).page(0, rows).list();
     }
 
     public static long deleteOfSubject(String tenantId, String subjectId) {

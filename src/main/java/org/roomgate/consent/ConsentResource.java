@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.roomgate.consent.ConsentDtos.ConsentRequest;
 import org.roomgate.consent.ConsentDtos.ConsentView;
+import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.Caller;
 import org.roomgate.tenant.Roles;
 
@@ -72,8 +75,9 @@ public class ConsentResource {
     @Operation(summary = "Read the consent history", description = "All grants and withdrawals, oldest first.")
     @APIResponse(responseCode = "200", description = "The records",
             content = @Content(schema = @Schema(implementation = ConsentView[].class)))
-    public List<ConsentView> history(@PathParam("subjectId") @SubjectId String subjectId) {
-        return consents.history(caller.tenantId(), subjectId);
+    public Response history(@PathParam("subjectId") @SubjectId String subjectId, @BeanParam PageParams page) {
+        return page.respond(consents.history(caller.tenantId(), subjectId, page.afterId(), page.fetch()),
+                c -> PageParams.cursorOf(c.id()));
     }
 
     @DELETE

@@ -88,14 +88,21 @@ public class ConsentService {
     /** Every grant and withdrawal of the subject, oldest first: the school's proof of consent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ConsentView> history(String tenantId, String subjectId) {
-        List<Consent> records = Consent.history(tenantId, subjectId);
+        return history(tenantId, subjectId, null, Integer.MAX_VALUE - 1);
+    }
+
+    /** A page of {@link #history(String, String)}, after the record with the given id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ConsentView> history(String tenantId, String subjectId, UUID after, int rows) {
+        // One record more than asked for: a record's status depends on the one after it.
+        List<Consent> records = Consent.historyPage(tenantId, subjectId, after, rows + 1);
         List<ConsentView> views = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Consent record = records.get(i);
             Consent next = i + 1 < records.size() ? records.get(i + 1) : null;
             views.add(view(record, statusOf(tenantId, record, next)));
         }
-        return views;
+        return views.size() > rows ? views.subList(0, rows) : views;
     }
 
     /**

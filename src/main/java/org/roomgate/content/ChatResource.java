@@ -7,14 +7,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.ChatMessageView;
 import org.roomgate.content.ContentDtos.ChatRequest;
+import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/chat")
@@ -52,9 +53,9 @@ public class ChatResource {
     }
 
     @GET
-    @Operation(summary = "Read chat messages", description = "Oldest first, after the given id (default: from the start), at most 500.")
+    @Operation(summary = "Read chat messages", description = "Oldest first, after the given message id (default: from the start); paged with limit.")
     @APIResponse(responseCode = "200", description = "Messages", content = @Content(schema = @Schema(implementation = ChatMessageView[].class)))
-    public List<ChatMessageView> list(@PathParam("roomId") UUID roomId, @QueryParam("after") @DefaultValue("0") long after) {
-        return chat.list(roomId, after);
+    public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
+        return page.respond(chat.list(roomId, page.afterNumber(), page.fetch()), m -> String.valueOf(m.id()));
     }
 }

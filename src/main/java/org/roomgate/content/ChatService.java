@@ -19,8 +19,6 @@ import org.roomgate.room.Participation;
 @Transactional
 public class ChatService {
 
-    static final int PAGE = 500;
-
     private final ContentAccess access;
     private final Clock clock;
 
@@ -38,11 +36,11 @@ public class ChatService {
         return new ChatMessageView(message.id, message.participationId, scope.me().displayName, text, message.createdAt);
     }
 
-    /** Messages after the given id, oldest first, at most {@value #PAGE}. */
+    /** Messages after the given id, oldest first, at most {@code rows}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ChatMessageView> list(UUID roomId, long after) {
+    public List<ChatMessageView> list(UUID roomId, long after, int rows) {
         ContentScope scope = access.read(roomId);
-        List<ChatMessage> messages = ChatMessage.listAfter(roomId, after, PAGE);
+        List<ChatMessage> messages = ChatMessage.listAfter(roomId, after, rows);
         Map<UUID, String> authors = authorsOf(messages.stream().map(m -> m.participationId).distinct().toList());
         return messages.stream()
                 .map(m -> new ChatMessageView(m.id, m.participationId, authors.get(m.participationId),

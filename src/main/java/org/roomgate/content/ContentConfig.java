@@ -12,10 +12,23 @@ public interface ContentConfig {
 
     Wipe wipe();
 
+    Whiteboard whiteboard();
+
     interface Files {
         /** The largest file a participant may share. */
         @WithDefault("20M")
         MemorySize maxSize();
+
+        /** The most files one room may hold; one more is refused (409 quota-exceeded). */
+        @WithDefault("100")
+        int maxPerRoom();
+    }
+
+    /** The whiteboard's bounds. */
+    interface Whiteboard {
+        /** The most strokes one room may hold; one more is refused (409 quota-exceeded). */
+        @WithDefault("1000")
+        int maxStrokesPerRoom();
     }
 
     interface Wipe {

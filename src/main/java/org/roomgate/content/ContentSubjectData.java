@@ -56,6 +56,18 @@ public class ContentSubjectData implements SubjectDataContributor {
         return items;
     }
 
+    /** For operators: how much the subject authored, not what. */
+    @Override
+    public Object exportMetadata(String tenantId, String subjectId) {
+        String bySubject = "tenantId = ?1 and subjectId = ?2";
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("chatMessages", ChatMessage.count(bySubject, tenantId, subjectId));
+        counts.put("files", RoomFile.count(bySubject, tenantId, subjectId));
+        counts.put("whiteboardStrokes", WhiteboardStroke.count(bySubject, tenantId, subjectId));
+        counts.put("pollVotes", PollVote.count(bySubject, tenantId, subjectId));
+        return Map.of("counts", counts);
+    }
+
     @Override
     public long erase(String tenantId, String subjectId) {
         return ChatMessage.delete("tenantId = ?1 and subjectId = ?2", tenantId, subjectId)

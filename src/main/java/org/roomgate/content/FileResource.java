@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.roomgate.content.ContentDtos.FileView;
+import org.roomgate.paging.PageParams;
 import org.roomgate.problem.DomainException;
 import org.roomgate.tenant.Roles;
 
@@ -48,6 +50,7 @@ public class FileResource {
     @APIResponse(responseCode = "400", description = "validation-failed: no part named `file`")
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large")
+    @APIResponse(responseCode = "409", description = "quota-exceeded: the room holds roomgate.files.max-per-room files")
     public Response upload(@PathParam("roomId") UUID roomId, @RestForm("file") FileUpload file) {
         if (file == null) {
             throw DomainException.invalid("file", "send the file as the multipart part named 'file'");
@@ -60,8 +63,8 @@ public class FileResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the room's files")
     @APIResponse(responseCode = "200", description = "Files, oldest first", content = @Content(schema = @Schema(implementation = FileView[].class)))
-    public List<FileView> list(@PathParam("roomId") UUID roomId) {
-        return files.list(roomId);
+    public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
+        return page.respond(files.list(roomId, page.afterId(), page.fetch()), f -> PageParams.cursorOf(f.id()));
     }
 
     @GET

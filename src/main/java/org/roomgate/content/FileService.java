@@ -47,6 +47,7 @@ public class FileService {
 
     public FileView upload(UUID roomId, Path upload, String fileName, String contentType) {
         ContentScope scope = access.contribute(roomId, Capability.FILES);
+        RoomCaps.refuseBeyond(RoomFile.count("roomId", roomId), config.files().maxPerRoom(), "files", "roomgate.files.max-per-room");
         long size = sizeOf(upload);
         if (size > config.files().maxSize().asLongValue()) {
             throw tooLarge();
@@ -72,9 +73,9 @@ public class FileService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<FileView> list(UUID roomId) {
+    public List<FileView> list(UUID roomId, UUID after, int rows) {
         ContentScope scope = access.read(roomId);
-        return RoomFile.<RoomFile>list("roomId = ?1 order by createdAt, id", roomId).stream()
+        return RoomFile.pageOfRoom(roomId, after, rows).stream()
                 .map(f -> view(f, new String(scope.open(f.name), StandardCharsets.UTF_8)))
                 .toList();
     }

@@ -7,12 +7,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.content.ContentDtos.ParticipantView;
 import org.roomgate.content.ContentDtos.StatusRequest;
+import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}")
@@ -54,7 +57,8 @@ public class PresenceResource {
     @Operation(summary = "Who is in the room", description = "Open participations with display name, role and status.")
     @APIResponse(responseCode = "200", description = "Participants, in order of joining",
             content = @Content(schema = @Schema(implementation = ParticipantView[].class)))
-    public List<ParticipantView> participants(@PathParam("roomId") UUID roomId) {
-        return presence.participants(roomId);
+    public Response participants(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
+        return page.respond(presence.participants(roomId, page.afterId(), page.fetch()),
+                p -> PageParams.cursorOf(p.participationId()));
     }
 }

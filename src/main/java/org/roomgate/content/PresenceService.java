@@ -39,12 +39,11 @@ public class PresenceService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ParticipantView> participants(UUID roomId) {
+    public List<ParticipantView> participants(UUID roomId, UUID after, int rows) {
         access.read(roomId);
         Map<UUID, ParticipantStatus.Status> statuses = ParticipantStatus.<ParticipantStatus>list("roomId", roomId).stream()
                 .collect(Collectors.toMap(s -> s.participationId, s -> s.status));
-        return Participation.listOpenInRoom(roomId).stream()
-                .sorted((a, b) -> a.joinedAt.compareTo(b.joinedAt))
+        return Participation.pageOfRoom(roomId, true, after, rows).stream()
                 .map(p -> new ParticipantView(p.id, p.displayName, p.role,
                         statuses.getOrDefault(p.id, ParticipantStatus.Status.NONE)))
                 .toList();

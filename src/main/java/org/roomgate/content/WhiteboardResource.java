@@ -8,14 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.StrokeRequest;
 import org.roomgate.content.ContentDtos.StrokeView;
+import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/whiteboard")
@@ -50,6 +51,7 @@ public class WhiteboardResource {
     @APIResponse(responseCode = "201", description = "Drawn", content = @Content(schema = @Schema(implementation = StrokeView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large: stroke over 64 KiB")
+    @APIResponse(responseCode = "409", description = "quota-exceeded: the room holds roomgate.whiteboard.max-strokes-per-room strokes")
     public StrokeView draw(@PathParam("roomId") UUID roomId, @Valid @NotNull StrokeRequest body) {
         return whiteboard.draw(roomId, body.data());
     }
@@ -58,8 +60,8 @@ public class WhiteboardResource {
     @Path("/strokes")
     @Operation(summary = "Read strokes", description = "Oldest first, after the given id, at most 500.")
     @APIResponse(responseCode = "200", description = "Strokes", content = @Content(schema = @Schema(implementation = StrokeView[].class)))
-    public List<StrokeView> list(@PathParam("roomId") UUID roomId, @QueryParam("after") @DefaultValue("0") long after) {
-        return whiteboard.list(roomId, after);
+    public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
+        return page.respond(whiteboard.list(roomId, page.afterNumber(), page.fetch()), s -> String.valueOf(s.id()));
     }
 
     @DELETE

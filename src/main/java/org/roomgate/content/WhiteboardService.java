@@ -27,11 +27,13 @@ public class WhiteboardService {
     private final ContentAccess access;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ContentConfig config;
 
-    WhiteboardService(ContentAccess access, ObjectMapper json, Clock clock) {
+    WhiteboardService(ContentAccess access, ObjectMapper json, Clock clock, ContentConfig config) {
         this.access = access;
         this.json = json;
         this.clock = clock;
+        this.config = config;
     }
 
     public StrokeView draw(UUID roomId, JsonNode data) {
@@ -43,6 +45,8 @@ public class WhiteboardService {
             throw new DomainException(ProblemType.PAYLOAD_TOO_LARGE, "A stroke may be at most 64 KiB of JSON.");
         }
         ContentScope scope = access.contribute(roomId, Capability.WHITEBOARD);
+        RoomCaps.refuseBeyond(WhiteboardStroke.count("roomId", roomId), config.whiteboard().maxStrokesPerRoom(),
+                "whiteboard strokes", "roomgate.whiteboard.max-strokes-per-room");
         WhiteboardStroke stroke = new WhiteboardStroke();
         stroke.authoredBy(scope.me(), clock.instant());
         stroke.data = scope.seal(serialized);
@@ -51,9 +55,9 @@ public class WhiteboardService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StrokeView> list(UUID roomId, long after) {
+    public List<StrokeView> list(UUID roomId, long after, int rows) {
         ContentScope scope = access.read(roomId);
-        return WhiteboardStroke.listAfter(roomId, after, ChatService.PAGE).stream()
+        return WhiteboardStroke.listAfter(roomId, after, rows).stream()
                 .map(s -> new StrokeView(s.id, s.participationId, read(scope.open(s.data)), s.createdAt))
                 .toList();
     }

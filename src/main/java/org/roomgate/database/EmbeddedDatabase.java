@@ -1,8 +1,8 @@
 package org.roomgate.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.channels.FileChannel;
@@ -33,13 +33,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String SUBDIRECTORY = "postgres";
     /** zonky holds a lock on this file in the data directory while its server runs. */
     private static final String ZONKY_LOCK_FILE = "epg-lock";
+    private static final String SUPERUSER = "postgres";
     private static volatile boolean running;
+    private static volatile EmbeddedDatabase started;
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final String password;
+    private final Path directory;
+    private final boolean clean;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password, Path directory, boolean clean) {
         this.postgres = postgres;
+        this.password = password;
+        this.directory = directory;
+        this.clean = clean;
     }
 
     /**
@@ -52,36 +60,69 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return Optional.empty();
         }
         Path dataDir = Path.of(config.getOptionalValue(DATA_DIR_KEY, String.class).orElse(DEFAULT_DATA_DIR));
-        EmbeddedDatabase database = start(dataDir.resolve(SUBDIRECTORY), false);
+        // Stopped by Main after Quarkus has finished its graceful shutdown, not by a JVM hook
+        // that would race the requests still in flight.
+        EmbeddedDatabase database = start(dataDir.resolve(SUBDIRECTORY), false, false);
         System.setProperty(URL_KEY, database.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("quarkus.datasource.username", SUPERUSER);
+        System.setProperty("quarkus.datasource.password", database.password());
         running = true;
+        started = database;
         return Optional.of(database);
     }
 
     /**
      * Starts a server on the given directory. With {@code clean}, the directory is initialised
-     * anew (tests); without, existing data is kept (the zero-setup run).
+     * anew and removed on close (tests); without, existing data is kept (the zero-setup run).
      */
     public static EmbeddedDatabase start(Path directory, boolean clean) {
+        return start(directory, clean, true);
+    }
+
+    private static EmbeddedDatabase start(Path directory, boolean clean, boolean stopOnJvmExit) {
         try {
             Files.createDirectories(directory);
             reclaimDataDirectory(directory);
+            Path passwordFile = passwordFileOf(directory);
+            if (clean) {
+                deleteRecursively(directory);
+                Files.deleteIfExists(passwordFile);
+                Files.createDirectories(directory);
+            }
+            boolean initialised = Files.exists(directory.resolve("postgresql.conf"));
+            // A directory from a version that trusted every local user has no password file yet:
+            // it starts once as it is, gets a password, and is locked down before anyone else uses it.
+            boolean trusting = initialised && !Files.exists(passwordFile);
+            String password = Files.exists(passwordFile)
+                    ? Files.readString(passwordFile, StandardCharsets.US_ASCII).trim()
+                    : DatabaseAccess.writeNewPassword(passwordFile);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(clean)
-                    .setRegisterShutdownHook(true)
-                    .setServerConfig("listen_addresses", "localhost")
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopOnJvmExit)
+                    .setConnectConfig("password", password)
                     .setServerConfig("max_connections", "100");
+            DatabaseAccess.lockDown(builder, passwordFile, trusting);
             if (!clean) {
                 // zonky starts with fsync off for speed; consents are the school's proof, so a kept
                 // database must survive a crash. (Test databases are thrown away and stay fast.)
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
-            return new EmbeddedDatabase(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), password, directory, clean);
+            if (trusting) {
+                DatabaseAccess.setPasswordAndLockDown(database.jdbcUrl(), password, directory);
+            }
+            return database;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    /** Stops the server that {@link #startUnlessConfigured()} started, if any; safe to call twice. */
+    static void stopStarted() {
+        EmbeddedDatabase database = started;
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -90,8 +131,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return running;
     }
 
+    /** The generated password is kept beside the data directory, readable by its owner only. */
+    public static Path passwordFileOf(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".password");
+    }
+
+    /** Loopback only; user and password are given separately, never in the URL. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://" + DatabaseAccess.LOOPBACK + ":" + postgres.getPort() + "/postgres";
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return postgres.getPort();
     }
 
     @Override
@@ -100,6 +159,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+        if (clean) {
+            try {
+                deleteRecursively(directory);
+                Files.deleteIfExists(passwordFileOf(directory));
+            } catch (IOException e) {
+                LOG.warnf("Could not remove the test database directory %s", directory);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 package org.roomgate.problem;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,6 +38,8 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** During an outage every request fails; the log says so once per interval, with a count. */
+    private static final OutageLog OUTAGE_LOG = new OutageLog(LOG, java.time.Duration.ofSeconds(30));
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -61,7 +63,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseFailures.isUnavailable(e)) {
             return unexpected(e);
         }
         return Response.fromResponse(respond(Problem.of(ProblemType.UNAUTHENTICATED,
@@ -77,6 +79,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getResponse().getEntity() instanceof Problem) {
+            return e.getResponse();
+        }
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null) {
             return jsonProblem(json);
@@ -93,12 +98,20 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
-        if (isDatabaseUnavailable(e)) {
-            LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
-            return Response.fromResponse(respond(Problem.of(ProblemType.UNAVAILABLE,
-                            "The database cannot be reached; retry shortly.")))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build();
+        if (isMalformedMultipart(e)) {
+            return validationFailed(List.of(new Problem.FieldError("body",
+                    "malformed multipart/form-data: truncated, or parts not delimited by the boundary in Content-Type")));
+        }
+        if (causeOf(e, io.vertx.core.http.HttpClosedException.class) != null
+                || causeOf(e, java.nio.channels.ClosedChannelException.class) != null) {
+            // The caller hung up while sending; nobody is left to read an answer.
+            LOG.debugf("Client closed the connection during the request: %s", e.getClass().getSimpleName());
+            return respond(Problem.of(ProblemType.VALIDATION_FAILED, "The request ended before its body was complete."));
+        }
+        Optional<String> outage = DatabaseFailures.reason(e);
+        if (outage.isPresent()) {
+            OUTAGE_LOG.failed(outage.get());
+            return unavailable();
         }
         if (isUniqueViolation(e)) {
             // Two requests raced to create the same thing; the loser gets what a sequential one would.
@@ -107,6 +120,14 @@ public class ProblemMapper {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
         return respond(Problem.of(ProblemType.INTERNAL, "Unexpected error; reference " + errorId + "."));
+    }
+
+    /** 503 with Retry-After: the answer to every request while the database cannot serve. */
+    public static Response unavailable() {
+        return Response.fromResponse(respond(Problem.of(ProblemType.UNAVAILABLE,
+                        "The database cannot serve requests right now; retry shortly.")))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     static Response respond(Problem problem) {
@@ -121,6 +142,19 @@ public class ProblemMapper {
     }
 
     private static Response jsonProblem(JsonProcessingException e) {
+        WebApplicationException carried = causeOf(e.getCause(), WebApplicationException.class);
+        if (carried != null && carried.getResponse().getEntity() instanceof Problem) {
+            // An input rule (the body limit) failed while Jackson was reading.
+            return carried.getResponse();
+        }
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return validationFailed(List.of(new Problem.FieldError(duplicate, "appears more than once in its object")));
+        }
+        if (e instanceof StrictJson.NulCharacterException nul) {
+            String field = pathOf(nul);
+            return validationFailed(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, nul.getOriginalMessage())));
+        }
         if (e instanceof JsonParseException parse) {
             String where = parse.getLocation() == null ? ""
                     : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
@@ -132,6 +166,16 @@ public class ProblemMapper {
             message = expectation(mismatch.getTargetType());
         }
         return validationFailed(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
+    }
+
+    /** The key that Jackson's duplicate detection found twice, or null. */
+    private static String duplicateKey(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (message == null || !message.startsWith(prefix) || message.indexOf('\'', prefix.length()) < 0) {
+            return null;
+        }
+        return message.substring(prefix.length(), message.indexOf('\'', prefix.length()));
     }
 
     private static String expectation(Class<?> target) {
@@ -208,17 +252,13 @@ public class ProblemMapper {
         };
     }
 
-    private static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+
+    /** Quarkus REST's multipart parser fails with a bare IOException; its stack says where. */
+    private static boolean isMalformedMultipart(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().contains(".multipart.")) {
                 return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

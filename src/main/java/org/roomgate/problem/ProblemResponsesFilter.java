@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the problem responses that every operation shares, so resources only declare the
  * ones that are particular to them: 401 and 403 on every secured operation, 400 wherever there
- * is input to validate; and gives every error response the problem+json schema.
+ * is input to validate, 503 everywhere (a database outage); and gives every error response the
+ * problem+json schema.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -42,6 +43,7 @@ public class ProblemResponsesFilter implements OASFilter {
             addIfAbsent(responses, "401", "unauthenticated: no or invalid credential");
             addIfAbsent(responses, "403", "forbidden: this credential's role may not do this");
         }
+        addIfAbsent(responses, "503", "unavailable: the database cannot serve now; retry after the Retry-After header's seconds");
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (hasInput) {

@@ -22,6 +22,7 @@ public enum ProblemType {
     ROOM_CLOSED("room-closed", 409, "Room is closed"),
     ROOM_GONE("room-closed", 410, "Room is closed"),
     CONFLICT("conflict", 409, "Conflict"),
+    QUOTA_EXCEEDED("quota-exceeded", 409, "Quota exceeded"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     RECORDING_PROHIBITED("recording-prohibited", 422, "Recording is prohibited"),

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import org.roomgate.scheduling.ScheduledWork;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -21,12 +23,14 @@ public class PurgeJob {
     static final int BATCH = 500;
 
     private final PurgeService purge;
+    private final ScheduledWork work;
     private final Counter roomsPurged;
     private final Counter denialsPurged;
     private final Counter refusalsPurged;
 
-    PurgeJob(PurgeService purge, MeterRegistry registry) {
+    PurgeJob(PurgeService purge, ScheduledWork work, MeterRegistry registry) {
         this.purge = purge;
+        this.work = work;
         this.roomsPurged = purged(registry, "rooms");
         this.denialsPurged = purged(registry, "join_denials");
         this.refusalsPurged = purged(registry, "recording_refusals");
@@ -35,6 +39,10 @@ public class PurgeJob {
     @Scheduled(identity = "metadata-purge", every = "{roomgate.retention.purge-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
+        work.run("metadata-purge", this::purgeExpired);
+    }
+
+    private void purgeExpired() {
         int rooms = 0;
         int batch;
         do {

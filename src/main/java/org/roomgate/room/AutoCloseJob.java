@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.roomgate.consent.ConsentService;
+import org.roomgate.scheduling.ScheduledWork;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -30,19 +31,24 @@ public class AutoCloseJob {
     private final RoomService rooms;
     private final ConsentService consents;
     private final ConsentListener consentNow;
+    private final ScheduledWork work;
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
-    AutoCloseJob(RoomService rooms, ConsentService consents, ConsentListener consentNow) {
+    AutoCloseJob(RoomService rooms, ConsentService consents, ConsentListener consentNow, ScheduledWork work) {
         this.rooms = rooms;
         this.consents = consents;
         this.consentNow = consentNow;
+        this.work = work;
     }
 
     @Scheduled(identity = "room-auto-close", every = "{roomgate.rooms.auto-close-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        closeDueRooms();
-        endExpiredConsents();
+        // A database outage fails the listing queries: one WARN per outage (ScheduledWork).
+        work.run("room-auto-close", () -> {
+            closeDueRooms();
+            endExpiredConsents();
+        });
     }
 
     /** Closes every room that is due now; returns how many it closed. */

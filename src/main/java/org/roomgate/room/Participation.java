@@ -20,6 +20,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.roomgate.consent.Capability;
 
+import org.roomgate.paging.Keyset;
+
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One subject's time in one room: the join/leave metadata of R8. */
@@ -90,6 +93,14 @@ public class Participation extends PanacheEntityBase {
         return !Arrays.equals(before, capabilities);
     }
 
+    /** A page of the room's participations (only open ones, or all), in order of joining. */
+    public static List<Participation> pageOfRoom(UUID roomId, boolean openOnly, UUID after, int rows) {
+        Parameters parameters = Parameters.with("room", roomId);
+        String query = Keyset.where("roomId = :room" + (openOnly ? " and leftAt is null" : ""), parameters,
+                "Participation", "joinedAt", false, after);
+        return Participation.<Participation>find(query + " order by joinedAt, id", parameters).page(0, rows).list();
+    }
+
     /**
      * The participation as committed now, even if this transaction loaded it before. Call it
      * holding the room's lock, so that what it returns stays true until commit.
@@ -112,10 +123,6 @@ public class Participation extends PanacheEntityBase {
                 + " where p.leftAt is null and p.role = org.roomgate.room.Participation.Role.PUPIL", Object[].class)
                 .getResultStream()
                 .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(row -> (String) row[1], Collectors.toList())));
-    }
-
-    public static List<Participation> listOfRoom(UUID roomId) {
-        return list("roomId = ?1 order by joinedAt, id", roomId);
     }
 
     public static List<Participation> listOfSubject(String tenantId, String subjectId) {

@@ -21,6 +21,9 @@ import org.hibernate.type.SqlTypes;
 import org.roomgate.consent.Capability;
 import org.roomgate.consent.Purpose;
 
+import org.roomgate.paging.Keyset;
+
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A conference room of one tenant, with its limits and live counters. */
@@ -101,9 +104,15 @@ public class Room extends PanacheEntityBase {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public static List<Room> listOfTenant(String tenantId, State state) {
-        return state == null
-                ? list("tenantId = ?1 order by createdAt desc", tenantId)
-                : list("tenantId = ?1 and state = ?2 order by createdAt desc", tenantId, state);
+    /** A page of the tenant's rooms, newest first, after the room with the given id (null: from the start). */
+    public static List<Room> pageOfTenant(String tenantId, State state, UUID after, int rows) {
+        Parameters parameters = Parameters.with("tenant", tenantId);
+        String condition = "tenantId = :tenant";
+        if (state != null) {
+            condition += " and state = :state";
+            parameters.and("state", state);
+        }
+        String query = Keyset.where(condition, parameters, "Room", "createdAt", true, after);
+        return Room.<Room>find(query + " order by createdAt desc, id desc", parameters).page(0, rows).list();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.roomgate.paging.PageParams;
 import org.roomgate.problem.DomainException;
 import org.roomgate.room.RoomDtos.AttendanceEntry;
 import org.roomgate.room.RoomDtos.RoomPatch;
@@ -59,6 +61,7 @@ public class RoomResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "422", description = "recording-prohibited (rule R5): recording true, or a RECORD feature")
+    @APIResponse(responseCode = "409", description = "quota-exceeded: the school has roomgate.rooms.max-open-per-tenant open rooms")
     public Response create(@Valid @NotNull RoomRequest body) {
         RoomView room = rooms.create(caller.tenantId(), body);
         return Response.created(URI.create("/api/v1/rooms/" + room.id())).entity(room).build();
@@ -70,9 +73,10 @@ public class RoomResource {
     @Operation(summary = "List the tenant's rooms", description = "Newest first; optionally only OPEN or CLOSED ones.")
     @APIResponse(responseCode = "200", description = "The rooms",
             content = @Content(schema = @Schema(implementation = RoomView[].class)))
-    public List<RoomView> list(@QueryParam("state") @Parameter(schema = @Schema(type = SchemaType.STRING,
-            enumeration = { "OPEN", "CLOSED" })) String state) {
-        return rooms.list(caller.tenantId(), parseState(state));
+    public Response list(@QueryParam("state") @Parameter(schema = @Schema(type = SchemaType.STRING,
+            enumeration = { "OPEN", "CLOSED" })) String state, @BeanParam PageParams page) {
+        return page.respond(rooms.list(caller.tenantId(), parseState(state), page.afterId(), page.fetch()),
+                r -> PageParams.cursorOf(r.id()));
     }
 
     @GET
@@ -123,8 +127,9 @@ public class RoomResource {
     @APIResponse(responseCode = "200", description = "Participations, in order of joining",
             content = @Content(schema = @Schema(implementation = AttendanceEntry[].class)))
     @APIResponse(responseCode = "404", description = "not-found")
-    public List<AttendanceEntry> attendance(@PathParam("roomId") UUID roomId) {
-        return rooms.attendance(caller.tenantId(), roomId);
+    public Response attendance(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
+        return page.respond(rooms.attendance(caller.tenantId(), roomId, page.afterId(), page.fetch()),
+                a -> PageParams.cursorOf(a.participationId()));
     }
 
     private static Room.State parseState(String state) {

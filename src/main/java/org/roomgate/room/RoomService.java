@@ -61,6 +61,7 @@ public class RoomService {
 
     public RoomView create(String tenantId, RoomRequest request) {
         recordings.refuse(tenantId, request.recording(), request.features());
+        OpenRoomQuota.check(tenantId, config.maxOpenPerTenant());
         Set<Capability> features = RoomFeatures.parse(request.features());
         Room room = new Room();
         room.id = UUID.randomUUID();
@@ -87,8 +88,8 @@ public class RoomService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RoomView> list(String tenantId, Room.State state) {
-        return Room.listOfTenant(tenantId, state).stream().map(this::view).toList();
+    public List<RoomView> list(String tenantId, Room.State state, UUID after, int rows) {
+        return Room.pageOfTenant(tenantId, state, after, rows).stream().map(this::view).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -178,9 +179,9 @@ public class RoomService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AttendanceEntry> attendance(String tenantId, UUID roomId) {
+    public List<AttendanceEntry> attendance(String tenantId, UUID roomId, UUID after, int rows) {
         Room room = require(tenantId, roomId);
-        return Participation.listOfRoom(room.id).stream()
+        return Participation.pageOfRoom(room.id, false, after, rows).stream()
                 .map(p -> new AttendanceEntry(p.id, p.subjectId, p.displayName, p.role, p.joinedAt, p.leftAt, p.leaveReason))
                 .toList();
     }

@@ -29,6 +29,11 @@ public interface RoomsConfig {
     @WithDefault("PT8H")
     Duration defaultMaxDuration();
 
+    /** The most rooms a tenant may have open at once; creating one more is refused (409 quota-exceeded). */
+    @WithDefault("500")
+    @Min(1)
+    int maxOpenPerTenant();
+
     /**
      * The longest maxDuration a room may ask for (and so idleTimeout). Longer ones are refused
      * with 400; R8 keeps a conference's metadata for at most seven days, so the ceiling is too.

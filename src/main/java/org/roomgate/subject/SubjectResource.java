@@ -43,10 +43,11 @@ public class SubjectResource {
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Path("/data")
     @Operation(summary = "Export everything stored about the subject",
-            description = "Consent history, retained participations and content it authored in rooms still open.")
+            description = "Consent history, retained participations and content it authored in rooms still open. "
+                    + "With an ops key (?tenant=) metadata only: content appears as counts.")
     @APIResponse(responseCode = "200", description = "The subject's data (empty lists when nothing is stored)")
     public Map<String, Object> export(@PathParam("subjectId") @SubjectId String subjectId) {
-        return subjects.export(caller.tenantId(), subjectId);
+        return subjects.export(caller.tenantId(), subjectId, !caller.isOperator());
     }
 
     @DELETE

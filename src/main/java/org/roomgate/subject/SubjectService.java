@@ -29,10 +29,11 @@ public class SubjectService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Object> export(String tenantId, String subjectId) {
+    public Map<String, Object> export(String tenantId, String subjectId, boolean withContent) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("subjectId", subjectId);
-        contributors.forEach(c -> data.put(c.name(), c.export(tenantId, subjectId)));
+        contributors.forEach(c -> data.put(c.name(),
+                withContent ? c.export(tenantId, subjectId) : c.exportMetadata(tenantId, subjectId)));
         return data;
     }
 

@@ -11,6 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.roomgate.paging.Keyset;
+
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A tenant's API key. Only the SHA-256 of the key is stored; the key itself is shown once. */
@@ -38,7 +41,10 @@ public class ApiKey extends PanacheEntityBase {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
-    public static List<ApiKey> listOfTenant(String tenantId) {
-        return list("tenantId = ?1 order by createdAt, id", tenantId);
+    /** A page of the tenant's keys, oldest first, after the key with the given id (null: from the start). */
+    public static List<ApiKey> pageOfTenant(String tenantId, UUID after, int rows) {
+        Parameters parameters = Parameters.with("tenant", tenantId);
+        String query = Keyset.where("tenantId = :tenant", parameters, "ApiKey", "createdAt", false, after);
+        return ApiKey.<ApiKey>find(query + " order by createdAt, id", parameters).page(0, rows).list();
     }
 }

@@ -41,6 +41,11 @@ public class Caller {
         return tenant;
     }
 
+    /** Whether an operator (ops key) calls: it reads metadata of any tenant, never content. */
+    public boolean isOperator() {
+        return identity.hasRole(Roles.OPS);
+    }
+
     private String tenantNamedByOps() {
         String tenant = request.queryParams().get(TENANT_PARAMETER);
         if (tenant == null || tenant.isBlank()) {

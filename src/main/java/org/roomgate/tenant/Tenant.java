@@ -21,7 +21,9 @@ public class Tenant extends PanacheEntityBase {
 
     public Instant createdAt;
 
-    public static List<Tenant> listOrdered() {
-        return list("order by id");
+    /** A page of tenants by id, after the given id (null: from the start). */
+    public static List<Tenant> page(String after, int rows) {
+        return (after == null ? Tenant.<Tenant>find("order by id") : Tenant.<Tenant>find("id > ?1 order by id", after))
+                .page(0, rows).list();
     }
 }

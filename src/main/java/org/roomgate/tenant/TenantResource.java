@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.TenantDtos.ApiKeyCreated;
 import org.roomgate.tenant.TenantDtos.ApiKeyRequest;
 import org.roomgate.tenant.TenantDtos.ApiKeyView;
@@ -58,8 +60,8 @@ public class TenantResource {
     @Operation(summary = "List all tenants")
     @APIResponse(responseCode = "200", description = "The tenants, ordered by id",
             content = @Content(schema = @Schema(implementation = TenantView[].class)))
-    public List<TenantView> list() {
-        return tenants.list();
+    public Response list(@BeanParam PageParams page) {
+        return page.respond(tenants.list(page.afterKey(), page.fetch()), t -> PageParams.cursorOf(t.id()));
     }
 
     @GET
@@ -92,8 +94,8 @@ public class TenantResource {
     @APIResponse(responseCode = "200", description = "The keys, oldest first",
             content = @Content(schema = @Schema(implementation = ApiKeyView[].class)))
     @APIResponse(responseCode = "404", description = "not-found: no such tenant")
-    public List<ApiKeyView> listKeys(@PathParam("tenantId") String tenantId) {
-        return tenants.listKeys(tenantId);
+    public Response listKeys(@PathParam("tenantId") String tenantId, @BeanParam PageParams page) {
+        return page.respond(tenants.listKeys(tenantId, page.afterId(), page.fetch()), k -> PageParams.cursorOf(k.id()));
     }
 
     @DELETE

@@ -44,8 +44,8 @@ public class TenantService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TenantView> list() {
-        return Tenant.listOrdered().stream().map(TenantView::of).toList();
+    public List<TenantView> list(String after, int rows) {
+        return Tenant.page(after, rows).stream().map(TenantView::of).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -69,9 +69,9 @@ public class TenantService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ApiKeyView> listKeys(String tenantId) {
+    public List<ApiKeyView> listKeys(String tenantId, UUID after, int rows) {
         requireTenant(tenantId);
-        return ApiKey.listOfTenant(tenantId).stream().map(ApiKeyView::of).toList();
+        return ApiKey.pageOfTenant(tenantId, after, rows).stream().map(ApiKeyView::of).toList();
     }
 
     /** Revokes a key; the next request with it is refused. Revoking twice is harmless. */

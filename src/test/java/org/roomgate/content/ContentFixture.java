@@ -10,9 +10,9 @@ import static org.roomgate.support.Api.newRoom;
 import java.util.List;
 
 /** A room with every feature, a pupil with full consent and a teacher, ready to post content. */
-record ContentFixture(String platformKey, String tenantId, String roomId, String pupilToken, String teacherToken) {
+public record ContentFixture(String platformKey, String tenantId, String roomId, String pupilToken, String teacherToken) {
 
-    static ContentFixture create() {
+    public static ContentFixture create() {
         return create(ALL_SCOPES, ALL_SCOPES);
     }
 

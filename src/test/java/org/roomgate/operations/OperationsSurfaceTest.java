@@ -38,7 +38,10 @@ class OperationsSurfaceTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("components.schemas.Problem.properties.type", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'403'.description", containsString("forbidden"))
-                .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'400'", org.hamcrest.Matchers.notNullValue());
+                .body("paths.'/api/v1/subjects/{subjectId}/consent'.put.responses.'400'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/rooms'.post.responses.'503'.description", containsString("unavailable"))
+                .body("paths.'/api/v1/rooms'.post.responses.'409'.description", containsString("quota-exceeded"))
+                .body("paths.'/api/v1/rooms'.get.parameters.name", org.hamcrest.Matchers.hasItems("limit", "after"));
     }
 
     @Test

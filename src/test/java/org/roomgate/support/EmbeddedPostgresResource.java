@@ -23,14 +23,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             return Map.of();
         }
         try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("roomgate-test-pg"), true);
+            database = EmbeddedDatabase.start(Files.createTempDirectory("roomgate-test-pg").resolve("postgres"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of(
                 EmbeddedDatabase.URL_KEY, database.jdbcUrl(),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.username", database.username(),
+                "quarkus.datasource.password", database.password());
     }
 
     @Override

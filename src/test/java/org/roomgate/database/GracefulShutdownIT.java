@@ -1,0 +1,133 @@
+package org.roomgate.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomgate.support.RunningService;
+
+/**
+ * Issue 11, point 3: SIGTERM under load. Readiness says DOWN at once, requests in flight (a
+ * half-sent upload, chat posts) are answered, new ones get 503, and only then the service
+ * and its embedded PostgreSQL stop. Every chat message that was stored got its 201.
+ */
+class GracefulShutdownIT {
+
+    private static final int UPLOAD_BYTES = 1024 * 1024;
+
+    @Test
+    void shouldFinishRequestsInFlightThenStop(@TempDir Path dataDir) throws Exception {
+        String room;
+        String token;
+        AtomicInteger chatsAnswered201 = new AtomicInteger();
+        String uploadAnswer;
+        try (RunningService service = RunningService.start(dataDir, Map.of())) {
+            String key = service.newPlatformKey("shutdown-school");
+            room = RunningService.field(service.call("POST", "/api/v1/rooms", key,
+                    "{\"name\":\"3b\",\"purpose\":\"LESSON\",\"features\":[\"CHAT\",\"FILES\"]}", 201), "id");
+            token = RunningService.field(service.call("POST", "/api/v1/rooms/" + room + "/join", key,
+                    "{\"subjectId\":\"t-1\",\"displayName\":\"Frau K.\",\"role\":\"TEACHER\"}", 200), "token");
+
+            try (Socket upload = new Socket("127.0.0.1", service.port())) {
+                upload.setSoTimeout(30_000);
+                OutputStream out = upload.getOutputStream();
+                byte[] body = multipartBody();
+                out.write(("POST /api/v1/rooms/" + room + "/files HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + "Authorization: Bearer " + token + "\r\nContent-Type: multipart/form-data; boundary=b0undary\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+
+                AtomicBoolean posting = new AtomicBoolean(true);
+                AtomicInteger unexpected = new AtomicInteger();
+                CompletableFuture<Void> chats = CompletableFuture.runAsync(() -> {
+                    while (posting.get()) {
+                        try {
+                            HttpResponse<String> response = service.send("POST", "/api/v1/rooms/" + room + "/chat", token,
+                                    "{\"text\":\"Guten Morgen\"}", Duration.ofSeconds(30));
+                            if (response.statusCode() == 201) {
+                                chatsAnswered201.incrementAndGet();
+                            } else if (response.statusCode() != 503) {
+                                unexpected.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException closed) {
+                            return;
+                        }
+                    }
+                });
+                Thread.sleep(300);
+                service.process().destroy();
+                service.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(2));
+                // Past the drain delay: new requests are refused now, the upload is still in flight.
+                Thread.sleep(3_000);
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+                uploadAnswer = readAll(upload.getInputStream());
+                posting.set(false);
+                chats.get(30, TimeUnit.SECONDS);
+                assertEquals(0, unexpected.get(), "chat posts answered other than 201 or 503");
+            }
+            assertTrue(service.process().waitFor(60, TimeUnit.SECONDS), "the service did not exit");
+            assertFalse(Files.exists(service.postgresDirectory().resolve("postmaster.pid")),
+                    "the embedded PostgreSQL was not stopped cleanly");
+        }
+        assertTrue(uploadAnswer.startsWith("HTTP/1.1 201"), "the upload in flight was cut:\n" + uploadAnswer);
+        assertTrue(chatsAnswered201.get() > 0, "no chat was posted before the shutdown");
+
+        // A clean stop keeps the unlogged conference tables: everything stored was answered.
+        try (RunningService again = RunningService.start(dataDir, Map.of())) {
+            String chat = again.call("GET", "/api/v1/rooms/" + room + "/chat?limit=500", token, null, 200);
+            assertEquals(chatsAnswered201.get(), count(chat, "\"text\":\"Guten Morgen\""), "chats stored vs. answered 201");
+            String files = again.call("GET", "/api/v1/rooms/" + room + "/files", token, null, 200);
+            assertEquals(1, count(files, "\"name\":\"arbeitsblatt.bin\""), files);
+        }
+    }
+
+    private static byte[] multipartBody() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"arbeitsblatt.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[UPLOAD_BYTES]);
+        body.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try {
+            in.transferTo(answer);
+        } catch (IOException reset) {
+            // Whatever arrived before a reset is the answer.
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int count(String text, String needle) {
+        Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
