@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.roomgate.consent.ConsentDtos.ConsentRequest;
 import org.roomgate.consent.ConsentDtos.ConsentView;
 import org.roomgate.paging.PageParams;
+import org.roomgate.subject.SubjectId;
 import org.roomgate.tenant.Caller;
 import org.roomgate.tenant.Roles;
 

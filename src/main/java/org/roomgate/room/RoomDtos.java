@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.roomgate.consent.Purpose;
-import org.roomgate.consent.SubjectId;
+import org.roomgate.subject.SubjectId;
 
 /** Request and response bodies of the rooms, join and attendance API. */
 public final class RoomDtos {

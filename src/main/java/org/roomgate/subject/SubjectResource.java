@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.roomgate.consent.SubjectId;
 import org.roomgate.problem.Problem;
 import org.roomgate.tenant.Caller;
 import org.roomgate.tenant.Roles;

@@ -1,4 +1,4 @@
-package org.roomgate.consent;
+package org.roomgate.subject;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
