@@ -142,8 +142,8 @@ class TwoInstancesIT {
         ProcessBuilder builder = PackagedService.command(dataDir, log);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
         builder.environment().put("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", key.toString());
         builder.environment().put("ROOMGATE_BACKEND_SECRET_KEY_LOCATION", backendKey.toString());
