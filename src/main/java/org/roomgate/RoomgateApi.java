@@ -25,10 +25,26 @@ import org.roomgate.problem.Problem;
                 **Errors** are `application/problem+json` (RFC 9457) with a `type` of the form \
                 `urn:roomgate:problem:<name>`, and `rule` where a policy rule is enforced.
 
-                **Extensions to contract v1** (marked "(extension)" in their summaries): \
+                **Contract v1.1** (API.md "v1.1 additions") is implemented: paging (`limit`, `after`, `Link: rel="next"`) \
+                on every list, the open-room quota (409 `quota-exceeded`), duration bounds, conference backends \
+                (`PUT/GET /api/v1/tenants/{id}/backend`, the join response's `backend`, `/enter`, `/backend-events`, \
+                `/.well-known/asap/…`, `backendEndedAt`), `GET /api/v1/compliance` and the domain metrics.
+
+                **Extensions beyond the contract** (marked "(extension)" in their summaries): \
                 `GET /api/v1/tenants/{id}`, `GET /api/v1/tenants/{id}/api-keys`; \
-                ops keys reading any tenant-scoped GET with `?tenant=<id>`; \
-                `GET /api/v1/rooms/{roomId}` fields `idleTimeout`, `maxDuration`, `recording`, `closeReason`;                 consent records' `kind` and `withdrawnAt`; the `roomgate.token.leeway` setting;                 and the problem types `method-not-allowed` (405), `not-acceptable` (406), `internal` (500).
+                ops keys reading any tenant-scoped GET with `?tenant=<id>` (metadata only: subject exports show \
+                content as counts, never the content itself); \
+                `GET /api/v1/rooms/{roomId}` fields `idleTimeout`, `maxDuration`, `recording`, `closeReason`; \
+                consent records' `kind` and `withdrawnAt`; the leave reasons `CONSENT_OUTDATED` and `CONSENT_EXPIRED`; \
+                `PATCH` of `maxParticipants` below the participants inside → 409 `conflict` (R10); \
+                `/api/v1/stats` field `backendCallsPending`; \
+                `GET /api/v1/backend-events/{tenantId}/jitsi-access` (Prosody's per-connection check); \
+                the problem types `consent-scope` (403: a shared BigBlueButton meeting would give the pupil rights \
+                beyond the consent), `method-not-allowed` (405), `not-acceptable` (406), `internal` (500); \
+                503 `unavailable` with `Retry-After` on every operation while the database is unreachable; \
+                `Cache-Control: no-store` on every `/api` response; an `X-Request-Id` response header that names \
+                the request in the logs; the metrics outcome `consent_scope` and the gauges `roomgate_ready` and \
+                `roomgate_database_up`; the settings `roomgate.token.leeway` and `roomgate.rooms.max-duration-ceiling`.
                 """))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An ops, platform or dashboard API key, or a participant's join token")
