@@ -23,7 +23,7 @@ kill $second; wait $second 2>/dev/null || true
 
 echo "service RSS idle (seeded, before load): $(( $(ps -o rss= -p "$service") / 1024 )) MB"
 echo "warm-up (every pupil joins once, then the floor) ..."
-DELAY_MS=0 wrk -t2 -c"$connections" -d10s -s bench/join.lua $base >/dev/null || true
+DELAY_MS=0 wrk -t2 -c"$connections" -d15s -s bench/join.lua $base >/dev/null || true
 wrk -t2 -c"$connections" -d3s -s bench/floor.lua $base >/dev/null || true
 echo "service RSS after warm-up: $(( $(ps -o rss= -p "$service") / 1024 )) MB"
 

@@ -3,6 +3,7 @@
 #   JAR=path/quarkus-run.jar   another build (default: this checkout's, built if missing)
 #   JAVA=path/bin/java         another JDK (default: java on PATH)
 #   JAVA_OPTS="…"              JVM options, e.g. -Droomgate.token.native-crypto=false
+#   PROFILE=/tmp/x.jfr         JFR profiles of the measured runs: /tmp/x-join.jfr, /tmp/x-floor.jfr, …
 # Every figure is printed with the load average, because the machine may be shared.
 
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -26,6 +27,12 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / h
 measured() {
   local before line after
   before=$(cpu_ms)
+  if [ -n "${PROFILE:-}" ]; then
+    local script
+    script=$(basename "$(printf '%s\n' "$@" | grep '\.lua$')" .lua)
+    "$(dirname "$(command -v "$java")")/jcmd" "$service" JFR.start name="$script" settings=profile \
+      duration="${seconds}s" filename="${PROFILE%.jfr}-$script.jfr" >/dev/null
+  fi
   line=$(wrk_line "$@")
   after=$(cpu_ms)
   printf '%s  service CPU/request %s ms\n' "$line" "$(awk -v l="$line" -v d=$((after - before)) -v t="$seconds" \
@@ -35,6 +42,11 @@ measured() {
 pgbench_tps() { pgbench "$@" > "$work/pgbench.out" 2>&1 || { cat "$work/pgbench.out" >&2; echo 0; return; }
   awk '/^tps = / { print $3; exit }' "$work/pgbench.out"; }
 
+# Another benchmark still running would answer in this one's place and spoil both.
+if curl -s -o /dev/null http://localhost:18088/ || curl -s -o /dev/null http://localhost:18087/; then
+  echo "port 18088 or 18087 is in use: is another benchmark running?" >&2
+  exit 1
+fi
 work=$(mktemp -d)
 ops=bench-ops-key-$RANDOM$RANDOM
 echo "$("$java" -version 2>&1 | head -1); jar $jar; options: ${java_opts[*]:-none}"
@@ -42,8 +54,9 @@ started=$(date +%s%N)
 ROOMGATE_DATA_DIR="$work" QUARKUS_HTTP_PORT=18088 ROOMGATE_BOOTSTRAP_OPS_KEY=$ops \
   "$java" "${java_opts[@]}" -jar "$jar" > "$work/service.log" 2>&1 &
 service=$!
-# On exit: stop the service, and show what it logged at ERROR (ids and counts only, R4), if anything.
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; grep -m5 -A3 " ERROR " "$work/service.log" || true; rm -rf "$work"' EXIT
+# On exit: stop the service, and show what it logged at WARN or ERROR (ids and counts only, R4):
+# a non-2xx count above is explained there (a 503 when the pool waited too long, say).
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; grep -E " (WARN|ERROR) " "$work/service.log" | cut -d" " -f3- | sort | uniq -c | sort -rn | head -5 || true; rm -rf "$work"' EXIT
 until curl -sf $base/q/health/ready >/dev/null; do
   kill -0 $service 2>/dev/null || { cat "$work/service.log"; exit 1; }
   sleep 0.1
