@@ -56,7 +56,7 @@ class PackagedServiceIT {
     }
 
     /**
-     * Where the native library cannot load (here: its unpack directory does not exist), the JDK
+     * Where the native library cannot load (here: its unpack directory cannot be created), the JDK
      * signs, says so once, and the same key, kid and JWKS serve: a token signed natively by the
      * previous start still verifies.
      */
@@ -77,7 +77,8 @@ class PackagedServiceIT {
             stop(service);
         }
         Files.move(dataDir.resolve("out.log"), dataDir.resolve("native.log"));
-        service = start(dataDir, "-Dcom.amazon.corretto.crypto.provider.tmpdir=" + dataDir.resolve("no-such-directory"));
+        Path notADirectory = Files.writeString(dataDir.resolve("not-a-directory"), "");
+        service = start(dataDir, "-Dcom.amazon.corretto.crypto.provider.tmpdir=" + notADirectory.resolve("unpack"));
         try {
             awaitReady(service, dataDir);
             String log = Files.readString(dataDir.resolve("out.log"));
