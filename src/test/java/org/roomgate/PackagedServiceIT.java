@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedServiceIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final int PORT = 18_377;
-    private static final int SECOND_PORT = 18_378;
+    // Free ports, not fixed ones: other checkouts run this test on the same machine at the same time.
+    private static final int PORT = freePort();
+    private static final int SECOND_PORT = freePort();
     private static final String OPS = "it-ops-key-0123456789abcdef";
 
     @Test
@@ -142,6 +143,14 @@ class PackagedServiceIT {
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A tenant "it-school" and the creation response of its platform key. */
