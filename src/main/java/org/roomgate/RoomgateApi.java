@@ -14,8 +14,10 @@ import org.roomgate.problem.Problem;
         info = @Info(title = "roomgate", version = "1",
         description = """
                 Data-protection gateway between a school platform and its video-conference backend.
-                It enforces the school's usage policy (rules R1–R11): consent before access, \
-                capabilities per consent, no recording, content wiped on close, metadata kept at most 7 days.
+                It enforces the school's usage policy of 19.11.2020 (rules R1–R11, written out in the \
+                repository's `docs/policy.md`): consent before access, capabilities per consent, no recording, \
+                content wiped on close, metadata kept at most 7 days. `GET /api/v1/compliance` shows what the \
+                running service measures about each rule.
 
                 **Authentication**: `Authorization: Bearer <key>` — an ops key, a tenant's platform or \
                 dashboard key, or a participant's join token (content endpoints). Use *Authorize* above.

@@ -34,7 +34,8 @@ class PackagedServiceIT {
 
     @Test
     void shouldServeAConferenceEndToEnd(@TempDir Path dataDir) throws Exception {
-        Process service = start(dataDir);
+        // Real time, with an operator's short interval, so that the auto-close is seen within seconds.
+        Process service = start(dataDir, PORT, Map.of("ROOMGATE_ROOMS_AUTO_CLOSE_INTERVAL", "1s"));
         try {
             awaitReady(service, dataDir);
             String key = field(newTenantAndKey(), "key");
@@ -51,6 +52,17 @@ class PackagedServiceIT {
             assertTrue(Files.exists(dataDir.resolve("keys/signing-key.pem")), "the signing key is kept in the data directory");
             assertTrue(Files.readString(dataDir.resolve("out.log")).contains("Join tokens signed by AmazonCorrettoCryptoProvider"),
                     "the native provider signs on Linux x86-64");
+
+            // The default duration ceiling is one day; a longer room is refused, naming the field.
+            assertTrue(call("POST", "/api/v1/rooms", key, "{\"name\":\"lang\",\"purpose\":\"LESSON\",\"maxDuration\":\"P2D\"}",
+                    400).contains("\"field\":\"maxDuration\""));
+            String idle = field(call("POST", "/api/v1/rooms", key,
+                    "{\"name\":\"kurz\",\"purpose\":\"LESSON\",\"idleTimeout\":\"PT1S\"}", 201), "id");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!call("GET", "/api/v1/rooms/" + idle, key, null, 200).contains("\"state\":\"CLOSED\"")) {
+                assertTrue(System.nanoTime() < deadline, "an idle room was not auto-closed within 20 s");
+                Thread.sleep(200);
+            }
         } finally {
             stop(service);
         }
@@ -146,7 +158,7 @@ class PackagedServiceIT {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -55,7 +55,8 @@ public final class ConsentDtos {
             @NotNull @Valid GrantedBy grantedBy,
             @NotEmpty List<@NotNull Capability> scopes,
             @NotEmpty List<@NotNull Purpose> purposes,
-            @Schema(description = "Last day the consent holds (school time zone); optional") LocalDate validUntil) {
+            @Schema(description = "Last day the consent holds (school time zone); optional. When it has passed, the pupil's "
+                    + "open participations end within one auto-close interval (leave reason CONSENT_EXPIRED)") LocalDate validUntil) {
     }
 
     @Schema(name = "Consent", description = "One record of the consent history")

@@ -15,4 +15,11 @@ public final class ConsentEvents {
     /** A new consent replaced the previous one: open participations take its scopes now (R2). */
     public record ConsentGranted(String tenantId, String subjectId, Set<Capability> scopes, Set<Purpose> purposes) {
     }
+
+    /**
+     * A new policy version was published. One that requires re-consent outdates every consent
+     * given before it: the pupils they let in must leave now (R1).
+     */
+    public record PolicyPublished(String tenantId, int seq, boolean reconsentRequired) {
+    }
 }

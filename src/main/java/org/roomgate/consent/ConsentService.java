@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import org.roomgate.consent.ConsentDtos.ConsentView;
 import org.roomgate.consent.ConsentDtos.GrantedBy;
 import org.roomgate.consent.ConsentEvents.ConsentGranted;
 import org.roomgate.consent.ConsentEvents.ConsentWithdrawn;
+import org.roomgate.locking.AdmissionLocks;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 
@@ -36,16 +39,20 @@ public class ConsentService {
     private final ConsentConfig config;
     private final Event<ConsentWithdrawn> withdrawn;
     private final Event<ConsentGranted> granted;
+    private final AdmissionLocks locks;
 
-    ConsentService(Clock clock, ConsentConfig config, Event<ConsentWithdrawn> withdrawn, Event<ConsentGranted> granted) {
+    ConsentService(Clock clock, ConsentConfig config, Event<ConsentWithdrawn> withdrawn, Event<ConsentGranted> granted,
+            AdmissionLocks locks) {
         this.clock = clock;
         this.config = config;
         this.withdrawn = withdrawn;
         this.granted = granted;
+        this.locks = locks;
     }
 
     /** Records a new consent version; it replaces the previous one at once. */
     public ConsentView grant(String tenantId, String subjectId, ConsentRequest request) {
+        locks.subject(tenantId, subjectId);
         PolicyVersion policy = requireCountingPolicy(tenantId, request.policyVersion());
         if (request.scopes().contains(Capability.MODERATE)) {
             throw DomainException.invalid("scopes", "MODERATE comes with the teacher role; a consent cannot grant it");
@@ -96,6 +103,7 @@ public class ConsentService {
      * recorded, and listeners end the subject's open participations in this same transaction.
      */
     public void withdraw(String tenantId, String subjectId) {
+        locks.subject(tenantId, subjectId);
         Consent latest = Consent.latest(tenantId, subjectId)
                 .orElseThrow(() -> DomainException.notFound("Consent"));
         if (!latest.isWithdrawal()) {
@@ -111,14 +119,44 @@ public class ConsentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Capability> allowedScopes(String tenantId, String subjectId, Purpose purpose) {
+        return allowedScopes(snapshot(tenantId, subjectId), purpose);
+    }
+
+    /** What the rules need to know about the subject's consent now; read it holding the subject's lock. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConsentSnapshot snapshot(String tenantId, String subjectId) {
         Consent latest = Consent.latest(tenantId, subjectId).orElse(null);
-        ConsentSnapshot snapshot = latest == null
+        return latest == null
                 ? new ConsentSnapshot(null, null, null, null, null, 0)
                 : new ConsentSnapshot(latest.kind, latest.validUntil, latest.scopes, latest.purposes,
                         latest.isWithdrawal() ? null : PolicyVersion.findVersion(tenantId, latest.policyVersion)
                                 .map(p -> p.seq).orElse(null),
                         PolicyVersion.reconsentFloor(tenantId));
-        return allowedScopes(snapshot, purpose);
+    }
+
+    /** Why the consent allows nothing any more (withdrawn, expired, outdated), or empty while it counts. */
+    public Optional<ConsentStatus> lapse(ConsentSnapshot snapshot) {
+        return ConsentRules.lapse(snapshot, today());
+    }
+
+    /**
+     * Those of the given subjects whose latest consent has expired by today: the candidates of the
+     * expiry sweep, which decides on each again under its lock.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> expiredAmong(String tenantId, Collection<String> subjectIds) {
+        @SuppressWarnings("unchecked")
+        List<String> expired = Consent.getEntityManager().createNativeQuery("""
+                SELECT subject_id FROM (
+                    SELECT DISTINCT ON (subject_id) subject_id, kind, valid_until FROM consent
+                    WHERE tenant_id = :tenant AND subject_id = ANY(CAST(:subjects AS text[]))
+                    ORDER BY subject_id, seq DESC) latest
+                WHERE kind = 'GRANT' AND valid_until < :today""", String.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("subjects", subjectIds.toArray(String[]::new))
+                .setParameter("today", today())
+                .getResultList();
+        return expired;
     }
 
     /** The rules applied to a snapshot read elsewhere (the join path reads it with the room). */
@@ -126,10 +164,15 @@ public class ConsentService {
         return ConsentRules.allowedScopes(snapshot, purpose, today());
     }
 
-    /** Erases the subject's consent history and ends what it allowed. */
+    /**
+     * Erases the subject's consent history and ends what it allowed: listeners see the subject
+     * without any consent, as it now is.
+     */
     public long erase(String tenantId, String subjectId) {
+        locks.subject(tenantId, subjectId);
+        long deleted = Consent.deleteOfSubject(tenantId, subjectId);
         withdrawn.fire(new ConsentWithdrawn(tenantId, subjectId));
-        return Consent.deleteOfSubject(tenantId, subjectId);
+        return deleted;
     }
 
     private PolicyVersion requireCountingPolicy(String tenantId, String version) {

@@ -42,7 +42,9 @@ public class PolicyResource {
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Publish a policy version",
             description = "A new version becomes current. With reconsentRequired (default true) consents for earlier "
-                    + "versions stop counting; otherwise they carry over. Re-PUT of the current version updates title and url.")
+                    + "versions stop counting: pupils inside a room on such a consent leave at once (leave reason "
+                    + "CONSENT_OUTDATED) and their join tokens stop working. Otherwise consents carry over. Re-PUT of the "
+                    + "current version updates title and url.")
     @APIResponse(responseCode = "200", description = "The current policy",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "400", description = "validation-failed")

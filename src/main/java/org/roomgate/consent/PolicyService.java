@@ -3,11 +3,14 @@ package org.roomgate.consent;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.roomgate.consent.ConsentDtos.PolicyRequest;
 import org.roomgate.consent.ConsentDtos.PolicyView;
+import org.roomgate.consent.ConsentEvents.PolicyPublished;
+import org.roomgate.locking.AdmissionLocks;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 
@@ -19,17 +22,23 @@ public class PolicyService {
     private static final Logger LOG = Logger.getLogger(PolicyService.class);
 
     private final Clock clock;
+    private final AdmissionLocks locks;
+    private final Event<PolicyPublished> published;
 
-    PolicyService(Clock clock) {
+    PolicyService(Clock clock, AdmissionLocks locks, Event<PolicyPublished> published) {
         this.clock = clock;
+        this.locks = locks;
+        this.published = published;
     }
 
     /**
      * Publishes a new version, or updates title and URL of the current one. An older version
      * cannot come back, and whether a version requires re-consent is fixed once published:
-     * changing it later would silently revive or void consents.
+     * changing it later would silently revive or void consents. A version requiring re-consent
+     * ends the participations of pupils whose consent it outdates, in this transaction (R1).
      */
     public PolicyView publish(String tenantId, PolicyRequest request) {
+        locks.policy(tenantId);
         boolean reconsent = request.reconsentRequired() == null || request.reconsentRequired();
         var current = PolicyVersion.current(tenantId);
         var existing = PolicyVersion.findVersion(tenantId, request.version());
@@ -56,6 +65,7 @@ public class PolicyService {
         policy.publishedAt = clock.instant();
         policy.persist();
         LOG.infof("Tenant %s published policy version #%d (re-consent %s)", tenantId, policy.seq, reconsent);
+        published.fire(new PolicyPublished(tenantId, policy.seq, reconsent));
         return PolicyView.of(policy);
     }
 

@@ -3,7 +3,6 @@ package org.roomgate.content;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.roomgate.consent.Capability;
 import org.roomgate.problem.DomainException;
@@ -21,12 +20,10 @@ public class ContentAccess {
 
     private final ParticipantAccess participants;
     private final ContentKeys keys;
-    private final EntityManager entityManager;
 
-    ContentAccess(ParticipantAccess participants, ContentKeys keys, EntityManager entityManager) {
+    ContentAccess(ParticipantAccess participants, ContentKeys keys) {
         this.participants = participants;
         this.keys = keys;
-        this.entityManager = entityManager;
     }
 
     /** For reading: the caller's participation and the room's key. */
@@ -37,15 +34,11 @@ public class ContentAccess {
 
     /**
      * For contributing: as {@link #read}, with the room held open (FOR SHARE) until commit, so a
-     * close waits for this write and no content lands in a room after its key is gone.
+     * close waits for this write and no content lands in a room after its key is gone, nor after
+     * a withdrawal or leave that ended the participation.
      */
     public ContentScope contribute(UUID roomId, Capability needed) {
-        Participation me = participants.require(roomId);
-        Object state = entityManager.createNativeQuery("SELECT state FROM conference.room WHERE id = ?1 FOR SHARE")
-                .setParameter(1, roomId).getSingleResult();
-        if (!"OPEN".equals(state)) {
-            throw closed();
-        }
+        Participation me = participants.requireHoldingRoom(roomId);
         if (!me.capabilityList().contains(needed.name())) {
             throw new DomainException(ProblemType.CAPABILITY_MISSING,
                     "This participant may not use " + needed + " here: the room, the consent or the role does not allow it.", "R2");

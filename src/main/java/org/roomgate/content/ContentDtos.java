@@ -67,7 +67,9 @@ public final class ContentDtos {
 
     @Schema(name = "WipeReceipt", description = "Counts and times only; counts are null until the wipe ran")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record WipeReceiptView(UUID roomId, Instant closedAt, Instant contentUnreadableAt, Instant wipedAt, Deleted deleted) {
+    public record WipeReceiptView(UUID roomId, Instant closedAt, Instant contentUnreadableAt, Instant wipedAt,
+            @Schema(description = "When the conference backend confirmed the meeting is gone; null for NATIVE and until confirmed")
+            Instant backendEndedAt, Deleted deleted) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -26,6 +26,9 @@ public class WipeReceipt extends PanacheEntityBase {
 
     public Instant wipedAt;
 
+    /** Set by the conference backend's confirmed end (backend feature); null for NATIVE. */
+    public Instant backendEndedAt;
+
     public Integer chatMessages;
 
     public Integer files;

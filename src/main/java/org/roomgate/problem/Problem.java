@@ -15,7 +15,7 @@ public record Problem(
         String title,
         int status,
         String detail,
-        @Schema(description = "The policy rule (R1…R11) the failure enforces", example = "R5") String rule,
+        @Schema(description = "The policy rule (R1…R11, see docs/policy.md in the repository) the failure enforces", example = "R5") String rule,
         @Schema(description = "Field-level errors of a 400") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -13,6 +13,7 @@ public enum ProblemType {
     CONSENT_MISSING("consent-missing", 403, "No active consent"),
     CONSENT_OUTDATED("consent-outdated", 403, "Consent is for a superseded policy version"),
     CONSENT_PURPOSE("consent-purpose", 403, "Consent does not cover the room's purpose"),
+    CONSENT_SCOPE("consent-scope", 403, "Consent does not cover the meeting's viewer rights"),
     CAPABILITY_MISSING("capability-missing", 403, "Capability missing"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),

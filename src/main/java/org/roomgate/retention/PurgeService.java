@@ -50,4 +50,12 @@ public class PurgeService {
                 .setParameter("before", clock.instant().minus(config.metadata()))
                 .executeUpdate();
     }
+
+    /** Purges the counts of refused recording attempts past the window, like the refused joins. */
+    @Transactional
+    public int purgeRecordingRefusals() {
+        return entityManager.createNativeQuery("DELETE FROM conference.recording_refusal WHERE refused_at <= :before")
+                .setParameter("before", clock.instant().minus(config.metadata()))
+                .executeUpdate();
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A participation as admitted, enough to sign its join token after the transaction committed. */
-record Admission(UUID participationId, String tenantId, UUID roomId, String displayName,
+public record Admission(UUID participationId, String tenantId, UUID roomId, String displayName,
         Participation.Role role, List<String> capabilities) {
 
     static Admission of(Participation p) {

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,21 +11,23 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.roomgate.consent.Capability;
 import org.roomgate.consent.ConsentService;
+import org.roomgate.locking.AdmissionLocks;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
-import org.roomgate.room.RoomEvents.ParticipationEnded;
+
+import io.quarkus.security.AuthenticationFailedException;
 
 /**
- * Who may enter a room, and leaving it. Every change of a room's occupancy runs under that
- * room's row lock, so the participant limit holds across any number of service instances (R10).
+ * Who may enter a room, stay in it and leave it. Each decision takes its locks first, in the order
+ * {@link AdmissionLocks} documents (subject, then room), and only then reads the consent, the
+ * room and the participation it decides on; so a consent change or a leave is never decided on
+ * as it was before the wait (R1, R2), and the participant limit holds across any number of
+ * service instances (R10).
  */
 @ApplicationScoped
 @Transactional
@@ -45,30 +46,32 @@ public class AdmissionService {
 
     private final Clock clock;
     private final ConsentService consents;
-    private final EntityManager entityManager;
-    private final Event<ParticipationEnded> ended;
+    private final AdmissionLocks locks;
+    private final Occupancy occupancy;
 
-    AdmissionService(Clock clock, ConsentService consents, EntityManager entityManager, Event<ParticipationEnded> ended) {
+    AdmissionService(Clock clock, ConsentService consents, AdmissionLocks locks, Occupancy occupancy) {
         this.clock = clock;
         this.consents = consents;
-        this.entityManager = entityManager;
-        this.ended = ended;
+        this.locks = locks;
+        this.occupancy = occupancy;
     }
 
     /**
      * Admits the subject: a pupil within its consent (R1–R3), a teacher by role. A subject
-     * already inside gets its open participation back, with capabilities as they are now. One
-     * query reads and locks all that decides it; a re-join that changes nothing writes nothing.
+     * already inside gets its open participation back, with capabilities as they are now; a
+     * re-join that changes nothing writes nothing.
      */
-    public Admission admit(String tenantId, UUID roomId, JoinRequest request) {
-        AdmissionState state = readState(tenantId, roomId, request.subjectId())
-                .orElseThrow(() -> DomainException.notFound("Room"));
+    public Admission admit(String tenantId, UUID roomId, JoinRequest request, ConferenceGate.TenantGate backend) {
+        locks.subject(tenantId, request.subjectId());
+        occupancy.lock(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
+        AdmissionState state = readState(tenantId, roomId, request.subjectId()).orElseThrow();
         if (!state.open()) {
             throw new DomainException(ProblemType.ROOM_CLOSED, "The room is closed.");
         }
         Set<Capability> allowed = request.role() == Participation.Role.TEACHER
                 ? RoomService.teacherAllowance()
                 : consents.allowedScopes(state.consent(), state.purpose());
+        backend.checkAdmission(request.role(), RoomFeatures.fromColumn(state.features()), allowed);
         String[] allowedColumn = RoomFeatures.toColumn(allowed);
         String[] capabilities = RoomFeatures.toColumn(RoomFeatures.effective(allowed, RoomFeatures.fromColumn(state.features())));
         String displayName = request.displayName().strip();
@@ -76,7 +79,7 @@ public class AdmissionService {
             boolean unchanged = displayName.equals(state.displayName()) && request.role() == state.role()
                     && Arrays.equals(allowedColumn, state.allowed()) && Arrays.equals(capabilities, state.capabilities());
             if (!unchanged) {
-                execute(UPDATE_PARTICIPATION, displayName, request.role().name(), allowedColumn, capabilities,
+                occupancy.update(UPDATE_PARTICIPATION, displayName, request.role().name(), allowedColumn, capabilities,
                         state.participationId());
             }
             return new Admission(state.participationId(), tenantId, roomId, displayName, request.role(), List.of(capabilities));
@@ -86,39 +89,62 @@ public class AdmissionService {
                     "The room has reached its limit of " + state.maxParticipants() + " participants.", "R10");
         }
         UUID participationId = UUID.randomUUID();
-        execute(INSERT_PARTICIPATION, participationId, tenantId, roomId, request.subjectId(), displayName,
+        occupancy.update(INSERT_PARTICIPATION, participationId, tenantId, roomId, request.subjectId(), displayName,
                 request.role().name(), allowedColumn, capabilities, clock.instant());
-        execute(OCCUPY_PLACE, roomId);
+        occupancy.update(OCCUPY_PLACE, roomId);
         return new Admission(participationId, tenantId, roomId, displayName, request.role(), List.of(capabilities));
+    }
+
+    /**
+     * The participation as it may continue now, for a fresh token: still open, in an open room, and
+     * for a pupil still within its consent (R1). The subject comes from the participation read
+     * before the locks; it never changes, everything else is read again after them.
+     */
+    public Admission renew(Participation me, ConferenceGate.TenantGate backend) {
+        locks.subject(me.tenantId, me.subjectId);
+        Room.State state = occupancy.lock(me.tenantId, me.roomId)
+                .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed."));
+        if (state != Room.State.OPEN) {
+            throw new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6");
+        }
+        Participation now = Participation.reread(me.id).filter(Participation::isOpen)
+                .orElseThrow(() -> new AuthenticationFailedException("The participation has ended"));
+        Room room = Room.<Room>findByIdOptional(now.roomId).orElseThrow();
+        if (now.role == Participation.Role.PUPIL) {
+            consents.allowedScopes(consents.snapshot(now.tenantId, now.subjectId), room.purpose);
+        }
+        backend.checkAdmission(now.role, room.featureSet(), now.allowedSet());
+        return Admission.of(now);
     }
 
     /** Ends the participation; leaving twice, or after the room closed, changes nothing. */
     public void leave(String tenantId, UUID roomId, UUID participationId) {
-        Room room = Room.lockOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
-        Participation participation = Participation.<Participation>findByIdOptional(participationId)
-                .filter(p -> p.roomId.equals(room.id))
+        occupancy.lock(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
+        Participation.<Participation>findByIdOptional(participationId)
+                .filter(p -> p.roomId.equals(roomId))
                 .orElseThrow(() -> DomainException.notFound("Participation"));
-        if (participation.isOpen()) {
-            end(room, participation, Participation.LeaveReason.LEFT);
-        }
+        occupancy.end(tenantId, roomId, participationId, Participation.LeaveReason.LEFT);
     }
 
-    /** Ends an open participation and frees its place; the caller holds the room's lock. */
-    void end(Room room, Participation participation, Participation.LeaveReason reason) {
-        Instant now = clock.instant();
-        participation.leftAt = now;
-        participation.leaveReason = reason;
-        room.participantsNow = Math.max(0, room.participantsNow - 1);
-        if (room.participantsNow == 0) {
-            room.emptySince = now;
+    /**
+     * Ends the participation at the time its conference backend saw it leave, kept between its
+     * join and now; nothing when it has ended already or the room is gone. Like a leave, it
+     * takes the room's lock only.
+     */
+    public void leftAt(String tenantId, UUID roomId, UUID participationId, Instant at) {
+        if (occupancy.lock(tenantId, roomId).isEmpty()) {
+            return;
         }
-        ended.fire(new ParticipationEnded(room.tenantId, room.id, participation.id, reason, now));
+        Participation.reread(participationId).filter(p -> p.roomId.equals(roomId) && p.isOpen()).ifPresent(p -> {
+            Instant now = clock.instant();
+            Instant left = at.isAfter(now) ? now : at.isBefore(p.joinedAt) ? p.joinedAt : at;
+            occupancy.end(tenantId, roomId, participationId, Participation.LeaveReason.LEFT, left);
+        });
     }
-
 
     /** The join path speaks JDBC on Hibernate's connection: one round trip, no entities to hydrate. */
     private Optional<AdmissionState> readState(String tenantId, UUID roomId, String subjectId) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        return occupancy.session().doReturningWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(AdmissionState.QUERY)) {
                 query.setString(1, subjectId);
                 query.setString(2, subjectId);
@@ -127,24 +153,6 @@ public class AdmissionService {
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() ? Optional.of(AdmissionState.of(row)) : Optional.<AdmissionState>empty();
                 }
-            }
-        });
-    }
-
-    private void execute(String sql, Object... parameters) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    Object value = parameters[i];
-                    if (value instanceof String[] array) {
-                        statement.setArray(i + 1, connection.createArrayOf("text", array));
-                    } else if (value instanceof Instant instant) {
-                        statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-                    } else {
-                        statement.setObject(i + 1, value);
-                    }
-                }
-                statement.executeUpdate();
             }
         });
     }

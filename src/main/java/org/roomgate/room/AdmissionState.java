@@ -9,7 +9,9 @@ import org.roomgate.consent.ConsentSnapshot;
 import org.roomgate.consent.Purpose;
 
 /**
- * Everything a join decides on, read in one query with the room's row locked: the room and its
+ * Everything a join decides on, read in one query once the subject's and the room's locks are
+ * held (never in the statement that waits for them, which would see rows as they were before the
+ * wait): the room and its
  * occupancy, the subject's latest consent with the numbers that say whether it still counts,
  * and the subject's open participation in the room, if any.
  */
@@ -29,8 +31,7 @@ record AdmissionState(boolean open, Purpose purpose, String[] features, int maxP
                                WHERE tenant_id = r.tenant_id AND subject_id = ? ORDER BY seq DESC LIMIT 1) c ON true
             LEFT JOIN policy_version pv ON pv.tenant_id = r.tenant_id AND pv.version = c.policy_version
             LEFT JOIN conference.participation p ON p.room_id = r.id AND p.subject_id = ? AND p.left_at IS NULL
-            WHERE r.tenant_id = ? AND r.id = ?
-            FOR NO KEY UPDATE OF r""";
+            WHERE r.tenant_id = ? AND r.id = ?""";
 
     static AdmissionState of(ResultSet row) throws SQLException {
         String kind = row.getString("kind");

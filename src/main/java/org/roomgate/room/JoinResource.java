@@ -52,7 +52,8 @@ public class JoinResource {
     @APIResponse(responseCode = "200", description = "Admitted",
             content = @Content(schema = @Schema(implementation = JoinResponse.class)))
     @APIResponse(responseCode = "403", description = "consent-missing, consent-outdated (rule R1), consent-purpose (rule R3); "
-            + "forbidden for a non-platform key")
+            + "consent-scope (rule R2): the tenant's backend grants viewer rights meeting-wide (BigBlueButton) and the "
+            + "consent does not cover all of the room's features; forbidden for a non-platform key")
     @APIResponse(responseCode = "404", description = "not-found: no such room for this tenant")
     @APIResponse(responseCode = "409", description = "room-closed, or room-full (rule R10)")
     public JoinResponse join(@PathParam("roomId") UUID roomId, @Valid @NotNull JoinRequest body) {

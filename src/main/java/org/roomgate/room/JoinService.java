@@ -6,9 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jakarta.transaction.Transactional;
-
-import org.roomgate.consent.ConsentService;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
@@ -25,55 +22,58 @@ import org.roomgate.token.JoinTokenIssuer;
 public class JoinService {
 
     /** Refusals that the dashboard counts by reason. */
-    private static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
-            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.ROOM_FULL, ProblemType.ROOM_CLOSED);
+    static final Set<ProblemType> COUNTED_DENIALS = EnumSet.of(ProblemType.CONSENT_MISSING,
+            ProblemType.CONSENT_OUTDATED, ProblemType.CONSENT_PURPOSE, ProblemType.CONSENT_SCOPE, ProblemType.ROOM_FULL,
+            ProblemType.ROOM_CLOSED);
 
     private final AdmissionService admissions;
     private final JoinDenials denials;
     private final JoinTokenIssuer tokens;
     private final ParticipantAccess participants;
-    private final ConsentService consents;
+    private final ConferenceGate backends;
+    private final JoinOutcomes outcomes;
 
     JoinService(AdmissionService admissions, JoinDenials denials, JoinTokenIssuer tokens, ParticipantAccess participants,
-            ConsentService consents) {
+            ConferenceGate backends, JoinOutcomes outcomes) {
+        this.backends = backends;
         this.admissions = admissions;
         this.denials = denials;
         this.tokens = tokens;
         this.participants = participants;
-        this.consents = consents;
+        this.outcomes = outcomes;
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
+        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
         Admission admission;
         try {
-            admission = admissions.admit(tenantId, roomId, request);
+            admission = admissions.admit(tenantId, roomId, request, backend);
         } catch (DomainException e) {
             if (COUNTED_DENIALS.contains(e.type())) {
                 denials.record(tenantId, roomId, e.type());
+                outcomes.refused(e.type());
             }
             throw e;
         }
-        return tokenFor(admission);
+        outcomes.admitted();
+        return tokenFor(admission, backend);
     }
 
     /**
      * A participant's fresh token. A pupil's consent is checked again, as at the join (R1): a
      * consent that expired or was outdated by a new policy version issues no more tokens.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public JoinResponse refresh(UUID roomId) {
         Participation me = participants.require(roomId);
-        if (me.role == Participation.Role.PUPIL) {
-            Room room = Room.<Room>findByIdOptional(me.roomId).orElseThrow();
-            consents.allowedScopes(me.tenantId, me.subjectId, room.purpose);
-        }
-        return tokenFor(Admission.of(me));
+        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId);
+        return tokenFor(admissions.renew(me, backend), backend);
     }
 
-    /** A fresh token with the participation's capabilities as they are now. */
-    public JoinResponse tokenFor(Admission admission) {
+    /** A fresh token with the participation's capabilities as they are now, and the backend's credential. */
+    private JoinResponse tokenFor(Admission admission, ConferenceGate.TenantGate backend) {
         IssuedToken token = tokens.issue(new JoinClaims(admission.participationId().toString(), admission.tenantId(),
                 admission.roomId().toString(), admission.displayName(), admission.role().name(), admission.capabilities()));
-        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities());
+        return new JoinResponse(admission.participationId(), token.token(), token.expiresAt(), admission.capabilities(),
+                backend.access(admission, token.token()));
     }
 }

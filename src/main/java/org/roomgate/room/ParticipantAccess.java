@@ -1,5 +1,6 @@
 package org.roomgate.room;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,30 @@ public class ParticipantAccess {
 
     /** The caller's open participation in the room, as it is now. */
     public Participation require(UUID roomId) {
+        VerifiedToken token = verified(roomId);
+        Room room = Room.findOfTenant(token.tenantId(), roomId)
+                .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed."));
+        return openParticipation(token, room.isOpen() ? Room.State.OPEN : Room.State.CLOSED, roomId);
+    }
+
+    /**
+     * As {@link #require}, for a contribution: the room's row is held FOR SHARE until commit,
+     * taken before the participation is read. A withdrawal or leave that the write had to wait
+     * for is seen, so nothing is posted after it, and a close waits for the write (R1, R6).
+     */
+    public Participation requireHoldingRoom(UUID roomId) {
+        VerifiedToken token = verified(roomId);
+        @SuppressWarnings("unchecked")
+        List<String> state = Room.getEntityManager()
+                .createNativeQuery("SELECT state FROM conference.room WHERE tenant_id = ?1 AND id = ?2 FOR SHARE", String.class)
+                .setParameter(1, token.tenantId()).setParameter(2, roomId).getResultList();
+        if (state.isEmpty()) {
+            throw new DomainException(ProblemType.ROOM_GONE, "The room is closed.");
+        }
+        return openParticipation(token, Room.State.valueOf(state.get(0)), roomId);
+    }
+
+    private VerifiedToken verified(UUID roomId) {
         VerifiedToken token = identity.getAttribute(JoinTokenIdentityProvider.TOKEN_ATTRIBUTE);
         if (token == null) {
             throw new AuthenticationFailedException("Not a join token");
@@ -37,13 +62,15 @@ public class ParticipantAccess {
         if (!token.roomId().equals(roomId.toString())) {
             throw new DomainException(ProblemType.FORBIDDEN, "The join token is for another room.");
         }
-        Room room = Room.findOfTenant(token.tenantId(), roomId)
-                .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed."));
-        if (!room.isOpen()) {
+        return token;
+    }
+
+    private static Participation openParticipation(VerifiedToken token, Room.State state, UUID roomId) {
+        if (state != Room.State.OPEN) {
             throw new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6");
         }
         return Participation.<Participation>findByIdOptional(UUID.fromString(token.participationId()))
-                .filter(p -> p.roomId.equals(room.id) && p.isOpen())
+                .filter(p -> p.roomId.equals(roomId) && p.isOpen())
                 .orElseThrow(() -> new AuthenticationFailedException("The participation has ended"));
     }
 }

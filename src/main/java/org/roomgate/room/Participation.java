@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -29,7 +32,11 @@ public class Participation extends PanacheEntityBase {
     }
 
     public enum LeaveReason {
-        LEFT, CONSENT_WITHDRAWN, ROOM_CLOSED, IDLE_TIMEOUT, MAX_DURATION
+        LEFT, CONSENT_WITHDRAWN, ROOM_CLOSED, IDLE_TIMEOUT, MAX_DURATION,
+        /** A policy version requiring re-consent was published after the pupil's consent (R1). */
+        CONSENT_OUTDATED,
+        /** The pupil's consent passed its {@code validUntil} during the conference (R1). */
+        CONSENT_EXPIRED
     }
 
     @Id
@@ -83,12 +90,28 @@ public class Participation extends PanacheEntityBase {
         return !Arrays.equals(before, capabilities);
     }
 
+    /**
+     * The participation as committed now, even if this transaction loaded it before. Call it
+     * holding the room's lock, so that what it returns stays true until commit.
+     */
+    public static Optional<Participation> reread(UUID id) {
+        Participation participation = findById(id);
+        if (participation != null) {
+            getEntityManager().refresh(participation);
+        }
+        return Optional.ofNullable(participation);
+    }
+
     public static List<Participation> listOpenInRoom(UUID roomId) {
         return list("roomId = ?1 and leftAt is null", roomId);
     }
 
-    public static List<Participation> listOpenOfSubject(String tenantId, String subjectId) {
-        return list("tenantId = ?1 and subjectId = ?2 and leftAt is null order by roomId", tenantId, subjectId);
+    /** Per tenant, the subjects of pupils inside a room now. */
+    public static Map<String, List<String>> openPupilSubjects() {
+        return getEntityManager().createQuery("select distinct p.tenantId, p.subjectId from Participation p"
+                + " where p.leftAt is null and p.role = org.roomgate.room.Participation.Role.PUPIL", Object[].class)
+                .getResultStream()
+                .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(row -> (String) row[1], Collectors.toList())));
     }
 
     public static List<Participation> listOfRoom(UUID roomId) {

@@ -77,7 +77,8 @@ public final class RoomDtos {
     }
 
     @Schema(name = "JoinResponse")
-    public record JoinResponse(UUID participationId, String token, Instant expiresAt, List<String> capabilities) {
+    public record JoinResponse(UUID participationId, String token, Instant expiresAt, List<String> capabilities,
+            @Schema(description = "How to reach the tenant's conference backend") ConferenceGate.BackendAccess backend) {
     }
 
     @Schema(name = "LeaveRequest", example = "{\"participationId\":\"6f1c…\"}")
@@ -92,6 +93,7 @@ public final class RoomDtos {
 
     @Schema(name = "Stats", description = "The tenant's figures now")
     public record StatsView(long openRooms, long participantsNow, long joinsToday, Map<String, Long> denialsToday,
-            long wipesPending, Long oldestMetadataAgeSeconds) {
+            long wipesPending, Long oldestMetadataAgeSeconds,
+            @Schema(description = "Calls to the conference backend waiting for retry (extension)") long backendCallsPending) {
     }
 }

@@ -21,7 +21,7 @@ final class RoomFeatures {
         EnumSet<Capability> parsed = EnumSet.noneOf(Capability.class);
         for (int i = 0; i < features.size(); i++) {
             String feature = features.get(i);
-            if (feature != null && feature.toUpperCase().startsWith("RECORD")) {
+            if (isRecording(feature)) {
                 throw recordingProhibited();
             }
             Capability capability = Capability.CONSENTABLE.stream()
@@ -33,10 +33,13 @@ final class RoomFeatures {
         return parsed;
     }
 
-    static void refuseRecording(Boolean recording) {
-        if (Boolean.TRUE.equals(recording)) {
-            throw recordingProhibited();
-        }
+    /** Whether a room request asks to record, by the flag or by a feature. */
+    static boolean asksToRecord(Boolean recording, List<String> features) {
+        return Boolean.TRUE.equals(recording) || features != null && features.stream().anyMatch(RoomFeatures::isRecording);
+    }
+
+    private static boolean isRecording(String feature) {
+        return feature != null && feature.toUpperCase().startsWith("RECORD");
     }
 
     /**
@@ -65,7 +68,7 @@ final class RoomFeatures {
         return features.stream().map(Enum::name).toArray(String[]::new);
     }
 
-    private static DomainException recordingProhibited() {
+    static DomainException recordingProhibited() {
         return new DomainException(ProblemType.RECORDING_PROHIBITED,
                 "Conferences are never recorded: the school's policy forbids recording by anyone.", "R5");
     }

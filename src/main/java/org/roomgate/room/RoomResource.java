@@ -53,7 +53,9 @@ public class RoomResource {
     @POST
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Create a room", description = "Defaults come from configuration; maxParticipants is bounded by "
-            + "roomgate.rooms.max-participants-ceiling, and a ONE_TO_ONE room by 2.")
+            + "roomgate.rooms.max-participants-ceiling, and a ONE_TO_ONE room by 2. PT1S ≤ idleTimeout ≤ maxDuration ≤ "
+            + "roomgate.rooms.max-duration-ceiling (default P1D); outside → 400 naming the field. Without idleTimeout, "
+            + "a room shorter than the default idle timeout gets its maxDuration as idle timeout.")
     @APIResponse(responseCode = "201", description = "Created; Location names the room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "422", description = "recording-prohibited (rule R5): recording true, or a RECORD feature")
@@ -89,11 +91,13 @@ public class RoomResource {
     @Path("/{roomId}")
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Change an open room", description = "name, maxParticipants, features, idleTimeout, maxDuration. "
-            + "Narrower features apply to everyone inside at once.")
+            + "Narrower features apply to everyone inside at once. Durations are bounded as at creation. "
+            + "maxParticipants below the participants inside is refused (409, rule R10): nobody is sent out.")
     @APIResponse(responseCode = "200", description = "The changed room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "404", description = "not-found")
-    @APIResponse(responseCode = "409", description = "room-closed: a closed room cannot change")
+    @APIResponse(responseCode = "409", description = "room-closed: a closed room cannot change; conflict (rule R10): "
+            + "maxParticipants below the participants inside")
     @APIResponse(responseCode = "422", description = "recording-prohibited (rule R5)")
     public RoomView patch(@PathParam("roomId") UUID roomId, @Valid @NotNull RoomPatch body) {
         return rooms.patch(caller.tenantId(), roomId, body);

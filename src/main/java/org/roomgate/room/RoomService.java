@@ -3,6 +3,7 @@ package org.roomgate.room;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -26,6 +28,8 @@ import org.roomgate.room.RoomEvents.CapabilitiesChanged;
 import org.roomgate.room.RoomEvents.RoomClosed;
 import org.roomgate.room.RoomEvents.RoomOpened;
 
+import io.quarkus.runtime.StartupEvent;
+
 /** Rooms of a tenant: creation within the limits, changes, closing and the metadata views. */
 @ApplicationScoped
 @Transactional
@@ -33,27 +37,30 @@ public class RoomService {
 
     private static final Logger LOG = Logger.getLogger(RoomService.class);
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
-    /** R8 keeps metadata at most 7 days; a conference longer than that could not be kept whole. */
-    private static final Duration MAX_DURATION_LIMIT = Duration.ofDays(7);
     private static final int ONE_TO_ONE_LIMIT = 2;
+    private static final String DUE = """
+            (extract(epoch FROM CAST(:now AS timestamptz) - created_at) >= max_duration_seconds
+             OR (participants_now = 0 AND extract(epoch FROM CAST(:now AS timestamptz) - empty_since) >= idle_timeout_seconds))""";
 
     private final Clock clock;
     private final RoomsConfig config;
     private final Event<RoomOpened> opened;
     private final Event<RoomClosed> closed;
     private final Event<CapabilitiesChanged> changed;
+    private final RecordingRefusals recordings;
 
     RoomService(Clock clock, RoomsConfig config, Event<RoomOpened> opened, Event<RoomClosed> closed,
-            Event<CapabilitiesChanged> changed) {
+            Event<CapabilitiesChanged> changed, RecordingRefusals recordings) {
         this.clock = clock;
         this.config = config;
         this.opened = opened;
         this.closed = closed;
         this.changed = changed;
+        this.recordings = recordings;
     }
 
     public RoomView create(String tenantId, RoomRequest request) {
-        RoomFeatures.refuseRecording(request.recording());
+        recordings.refuse(tenantId, request.recording(), request.features());
         Set<Capability> features = RoomFeatures.parse(request.features());
         Room room = new Room();
         room.id = UUID.randomUUID();
@@ -64,8 +71,10 @@ public class RoomService {
                 ? defaultCapacity(request.purpose()) : request.maxParticipants());
         room.features = RoomFeatures.toColumn(features);
         Duration maxDuration = request.maxDuration() == null ? config.defaultMaxDuration() : request.maxDuration();
-        Duration idleTimeout = request.idleTimeout() == null ? config.defaultIdleTimeout() : request.idleTimeout();
-        checkTimes(idleTimeout, maxDuration);
+        // A default idle timeout longer than the room may last would only refuse the request.
+        Duration idleTimeout = request.idleTimeout() == null ? min(config.defaultIdleTimeout(), maxDuration)
+                : request.idleTimeout();
+        checkTimes(idleTimeout, maxDuration, request.idleTimeout() != null);
         room.idleTimeoutSeconds = idleTimeout.toSeconds();
         room.maxDurationSeconds = maxDuration.toSeconds();
         room.state = Room.State.OPEN;
@@ -87,9 +96,12 @@ public class RoomService {
         return view(require(tenantId, roomId));
     }
 
-    /** Changes an open room; a narrower feature set applies to everyone inside at once (R2). */
+    /**
+     * Changes an open room; a narrower feature set applies to everyone inside at once (R2). A
+     * limit below the participants inside is refused with 409: the limit always holds (R10).
+     */
     public RoomView patch(String tenantId, UUID roomId, RoomPatch patch) {
-        RoomFeatures.refuseRecording(patch.recording());
+        recordings.refuse(tenantId, patch.recording(), patch.features());
         Room room = Room.lockOfTenant(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
         if (!room.isOpen()) {
             throw new DomainException(ProblemType.ROOM_CLOSED, "A closed room cannot be changed.");
@@ -99,10 +111,14 @@ public class RoomService {
         }
         if (patch.maxParticipants() != null) {
             room.maxParticipants = checkedCapacity(room.purpose, patch.maxParticipants());
+            if (room.maxParticipants < room.participantsNow) {
+                throw new DomainException(ProblemType.CONFLICT, room.participantsNow + " participants are in the room; "
+                        + "its limit cannot be lowered below that while they are (nobody is sent out by a change).", "R10");
+            }
         }
         Duration idleTimeout = patch.idleTimeout() == null ? room.idleTimeout() : patch.idleTimeout();
         Duration maxDuration = patch.maxDuration() == null ? room.maxDuration() : patch.maxDuration();
-        checkTimes(idleTimeout, maxDuration);
+        checkTimes(idleTimeout, maxDuration, patch.idleTimeout() != null);
         room.idleTimeoutSeconds = idleTimeout.toSeconds();
         room.maxDurationSeconds = maxDuration.toSeconds();
         if (patch.features() != null) {
@@ -125,28 +141,40 @@ public class RoomService {
     }
 
     /**
-     * Closes rooms idle past their timeout or past their maximum duration. Rooms are claimed with
-     * SKIP LOCKED, so several instances can run this at once without closing a room twice.
+     * Rooms idle past their timeout or past their maximum duration, oldest first, without those
+     * in {@code skip}. Read without locks: {@link #closeIfDue} decides on each again under its lock.
+     * The times are compared as numbers of seconds, so no row's values can overflow an interval.
      */
-    public int closeDueRooms(int limit) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> dueRooms(int limit, Collection<UUID> skip) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = Room.getEntityManager().createNativeQuery("SELECT id FROM conference.room WHERE state = 'OPEN' AND "
+                + DUE + " AND NOT id = ANY(CAST(:skip AS uuid[])) ORDER BY created_at LIMIT :limit", UUID.class)
+                .setParameter("now", clock.instant())
+                .setParameter("skip", skip.toArray(UUID[]::new))
+                .setParameter("limit", limit)
+                .getResultList();
+        return due;
+    }
+
+    /**
+     * Closes the room if it is still due, in a transaction of its own, so one room that cannot be
+     * closed never keeps the others open. A room locked by someone else is skipped (SKIP LOCKED):
+     * the next run takes it, and several instances never close one room twice.
+     */
+    public boolean closeIfDue(UUID roomId) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<Room> due = Room.getEntityManager().createNativeQuery("""
-                SELECT * FROM conference.room
-                WHERE state = 'OPEN'
-                  AND (created_at + max_duration_seconds * interval '1 second' <= :now
-                       OR (participants_now = 0 AND empty_since + idle_timeout_seconds * interval '1 second' <= :now))
-                ORDER BY created_at
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED""", Room.class)
+        List<Room> due = Room.getEntityManager().createNativeQuery("SELECT * FROM conference.room WHERE id = :id"
+                + " AND state = 'OPEN' AND " + DUE + " FOR NO KEY UPDATE SKIP LOCKED", Room.class)
+                .setParameter("id", roomId)
                 .setParameter("now", now)
-                .setParameter("limit", limit)
                 .getResultList();
         for (Room room : due) {
             boolean overLong = !room.createdAt.plus(room.maxDuration()).isAfter(now);
             closeLocked(room, overLong ? Room.CloseReason.MAX_DURATION : Room.CloseReason.IDLE_TIMEOUT);
         }
-        return due.size();
+        return !due.isEmpty();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -198,13 +226,41 @@ public class RoomService {
         return requested;
     }
 
-    private static void checkTimes(Duration idleTimeout, Duration maxDuration) {
+    /**
+     * Bounds that keep the auto-close arithmetic sane for every row (and that the database checks
+     * too): PT1S ≤ idleTimeout ≤ maxDuration ≤ the configured ceiling. The field named is the one
+     * the request set.
+     */
+    private void checkTimes(Duration idleTimeout, Duration maxDuration, boolean idleTimeoutGiven) {
         if (idleTimeout.compareTo(MIN_TIMEOUT) < 0) {
             throw DomainException.invalid("idleTimeout", "must be at least PT1S");
         }
-        if (maxDuration.compareTo(MIN_TIMEOUT) < 0 || maxDuration.compareTo(MAX_DURATION_LIMIT) > 0) {
-            throw DomainException.invalid("maxDuration", "must be between PT1S and P7D");
+        if (maxDuration.compareTo(MIN_TIMEOUT) < 0) {
+            throw DomainException.invalid("maxDuration", "must be at least PT1S");
         }
+        if (maxDuration.compareTo(config.maxDurationCeiling()) > 0) {
+            throw DomainException.invalid("maxDuration", "must be at most " + config.maxDurationCeiling()
+                    + " (roomgate.rooms.max-duration-ceiling)");
+        }
+        if (idleTimeout.compareTo(maxDuration) > 0) {
+            throw idleTimeoutGiven
+                    ? DomainException.invalid("idleTimeout", "must not be longer than maxDuration (" + maxDuration + ")")
+                    : DomainException.invalid("maxDuration", "must not be shorter than idleTimeout (" + idleTimeout + ")");
+        }
+    }
+
+    /** The configured defaults must make a valid room, or every room without durations would be refused. */
+    void checkDefaults(@Observes StartupEvent start) {
+        if (config.defaultMaxDuration().compareTo(config.maxDurationCeiling()) > 0
+                || config.defaultMaxDuration().compareTo(MIN_TIMEOUT) < 0 || config.defaultIdleTimeout().compareTo(MIN_TIMEOUT) < 0) {
+            throw new IllegalStateException("roomgate.rooms.default-max-duration must be between PT1S and "
+                    + "roomgate.rooms.max-duration-ceiling (" + config.maxDurationCeiling() + "), and "
+                    + "roomgate.rooms.default-idle-timeout at least PT1S");
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     RoomView view(Room room) {

@@ -1,6 +1,7 @@
 package org.roomgate.room;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,10 +12,10 @@ import org.roomgate.subject.SubjectDataContributor;
 @ApplicationScoped
 public class RoomSubjectData implements SubjectDataContributor {
 
-    private final AdmissionService admissions;
+    private final Occupancy occupancy;
 
-    RoomSubjectData(AdmissionService admissions) {
-        this.admissions = admissions;
+    RoomSubjectData(Occupancy occupancy) {
+        this.occupancy = occupancy;
     }
 
     @Override
@@ -30,16 +31,20 @@ public class RoomSubjectData implements SubjectDataContributor {
                 .toList();
     }
 
-    /** Ends open participations (freeing their places) and deletes all of them. */
+    /**
+     * Ends open participations, freeing each place once, and deletes all of them. The subject's
+     * lock is held (SubjectService), so no join of the subject can add one meanwhile; rooms are
+     * locked in id order, as everywhere.
+     */
     @Override
     public long erase(String tenantId, String subjectId) {
-        List<Participation> all = Participation.listOfSubject(tenantId, subjectId);
-        all.stream().filter(Participation::isOpen).sorted((a, b) -> a.roomId.compareTo(b.roomId)).forEach(p -> {
-            Room room = Room.lockOfTenant(tenantId, p.roomId).orElseThrow();
-            admissions.end(room, p, Participation.LeaveReason.CONSENT_WITHDRAWN);
-        });
-        all.forEach(Participation::delete);
-        return all.size();
+        List<Object[]> open = Participation.getEntityManager().createQuery("select p.id, p.roomId from Participation p"
+                + " where p.tenantId = ?1 and p.subjectId = ?2 and p.leftAt is null order by p.roomId", Object[].class)
+                .setParameter(1, tenantId).setParameter(2, subjectId).getResultList();
+        for (Object[] place : open) {
+            occupancy.end(tenantId, (UUID) place[1], (UUID) place[0], Participation.LeaveReason.CONSENT_WITHDRAWN);
+        }
+        return Participation.delete("tenantId = ?1 and subjectId = ?2", tenantId, subjectId);
     }
 
     /** A participation with the room it was in. */

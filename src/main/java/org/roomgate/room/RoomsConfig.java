@@ -5,6 +5,9 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,13 +21,22 @@ public interface RoomsConfig {
     @Max(1000)
     int maxParticipantsCeiling();
 
-    /** A room without participants for this long closes by itself. */
+    /** A room without participants for this long closes by itself; at most its maxDuration. */
     @WithDefault("PT15M")
     Duration defaultIdleTimeout();
 
-    /** A room closes by itself this long after it was created. */
+    /** A room closes by itself this long after it was created; at most the ceiling. */
     @WithDefault("PT8H")
     Duration defaultMaxDuration();
+
+    /**
+     * The longest maxDuration a room may ask for (and so idleTimeout). Longer ones are refused
+     * with 400; R8 keeps a conference's metadata for at most seven days, so the ceiling is too.
+     */
+    @WithDefault("P1D")
+    @DurationMax(days = 7, message = "must be at most P7D: rule R8 keeps a conference's metadata for at most 7 days")
+    @DurationMin(seconds = 1, message = "must be at least PT1S")
+    Duration maxDurationCeiling();
 
     /** How often idle and over-long rooms are looked for (extension). */
     @WithDefault("15s")

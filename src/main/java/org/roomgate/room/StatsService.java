@@ -24,8 +24,11 @@ public class StatsService {
     private final Clock clock;
     private final ZoneId zone;
 
-    StatsService(EntityManager entityManager, Clock clock, ConsentConfig consentConfig) {
+    private final ConferenceGate backends;
+
+    StatsService(EntityManager entityManager, Clock clock, ConsentConfig consentConfig, ConferenceGate backends) {
         this.entityManager = entityManager;
+        this.backends = backends;
         this.clock = clock;
         this.zone = consentConfig.zone();
     }
@@ -53,7 +56,8 @@ public class StatsService {
         Instant oldest = rooms[3] == null ? null : toInstant(rooms[3]);
         return new StatsView(((Number) rooms[0]).longValue(), ((Number) rooms[1]).longValue(), joins.longValue(),
                 denialsByReason, ((Number) rooms[2]).longValue(),
-                oldest == null ? null : Math.max(0, now.getEpochSecond() - oldest.getEpochSecond()));
+                oldest == null ? null : Math.max(0, now.getEpochSecond() - oldest.getEpochSecond()),
+                backends.pendingCalls(tenantId));
     }
 
     private static Instant toInstant(Object value) {

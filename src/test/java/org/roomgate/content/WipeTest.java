@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roomgate.support.Api.as;
 import static org.roomgate.support.Api.asOps;
@@ -21,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.roomgate.support.HeldRoom;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +51,7 @@ class WipeTest {
     @Test
     void shouldMakeContentUnreadableAtCloseBeforeAnyWipe() throws SQLException {
         var f = ContentFixture.create();
+        var other = ContentFixture.create();
         String secret = "geheim-" + UUID.randomUUID();
         as(f.pupilToken()).body(Map.of("text", secret)).post("/api/v1/rooms/{r}/chat", f.roomId()).then().statusCode(201);
         byte[] key = single("SELECT data_key FROM conference.room_key WHERE room_id = ?::uuid", f.roomId());
@@ -61,7 +65,7 @@ class WipeTest {
         assertEquals(0, count("SELECT count(*) FROM conference.room_key WHERE room_id = ?::uuid", f.roomId()));
         assertEquals(1, count("SELECT count(*) FROM conference.chat_message WHERE room_id = ?::uuid", f.roomId()));
         // ... and no other room's key opens it: the room id is bound into every ciphertext.
-        byte[] otherKey = single("SELECT data_key FROM conference.room_key LIMIT 1", null);
+        byte[] otherKey = single("SELECT data_key FROM conference.room_key WHERE room_id = ?::uuid", other.roomId());
         assertThrows(IllegalStateException.class, () -> ContentCipher.decrypt(UUID.fromString(f.roomId()), otherKey, stored));
         as(f.platformKey()).get("/api/v1/rooms/{r}/wipe-receipt", f.roomId()).then().statusCode(200)
                 .body("contentUnreadableAt", notNullValue())
@@ -89,7 +93,7 @@ class WipeTest {
     }
 
     @Test
-    void shouldWipeClosedRoomOnceAndWriteReceipt() {
+    void shouldWipeClosedRoomOnceAndWriteReceipt() throws SQLException {
         var f = ContentFixture.create();
         as(f.pupilToken()).body(Map.of("text", "eins")).post("/api/v1/rooms/{r}/chat", f.roomId()).then().statusCode(201);
         as(f.teacherToken()).body(Map.of("text", "zwei")).post("/api/v1/rooms/{r}/chat", f.roomId()).then().statusCode(201);
@@ -107,12 +111,19 @@ class WipeTest {
 
         as(f.platformKey()).post("/api/v1/rooms/{r}/close", f.roomId()).then().statusCode(200)
                 .body("wipe.status", equalTo("PENDING"));
-        // Two instances' jobs at once: each room is claimed by one of them only.
+        // Another instance's wipe holds the room (its claim): this instance skips it, without waiting
+        // and without touching its content ...
+        try (HeldRoom otherInstance = HeldRoom.lock(dataSource, f.roomId())) {
+            CompletableFuture<Integer> meanwhile = CompletableFuture.supplyAsync(() -> wipes.wipeNext(1000));
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> meanwhile.get(), "the wipe waited for the claimed room");
+            assertEquals(2, count("SELECT count(*) FROM conference.chat_message WHERE room_id = ?::uuid", f.roomId()));
+            assertEquals(0, count("SELECT count(*) FROM conference.room WHERE id = ?::uuid AND wiped_at IS NOT NULL", f.roomId()));
+        }
+        // ... and once it is free, exactly one of two instances running at once wipes it.
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> wipes.wipeNext(1000));
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> wipes.wipeNext(1000));
         first.join();
         second.join();
-        wipes.wipeNext(1000);
 
         as(f.platformKey()).get("/api/v1/rooms/{r}/wipe-receipt", f.roomId()).then().statusCode(200)
                 .body("roomId", equalTo(f.roomId()))

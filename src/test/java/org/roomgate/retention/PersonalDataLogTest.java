@@ -9,25 +9,18 @@ import static org.roomgate.support.Api.asOps;
 import static org.roomgate.support.Api.newKey;
 import static org.roomgate.support.Api.publishPolicy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roomgate.content.WipeService;
+import org.roomgate.support.LogCapture;
 import org.roomgate.support.TestClock;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,26 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PersonalDataLogTest {
 
-    private final ConcurrentLinkedQueue<String> captured = new ConcurrentLinkedQueue<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            StringWriter text = new StringWriter().append(record.getLoggerName()).append(' ').append(String.valueOf(message));
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            captured.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture capture = new LogCapture();
 
     @Inject
     TestClock clock;
@@ -68,13 +42,12 @@ class PersonalDataLogTest {
 
     @BeforeEach
     void captureLog() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        capture.start();
     }
 
     @AfterEach
     void stopCapture() {
-        Logger.getLogger("").removeHandler(capture);
+        capture.stop();
         clock.reset();
     }
 
@@ -120,7 +93,7 @@ class PersonalDataLogTest {
         purgeJob.run();
         as(platform).get("/api/v1/rooms/{r}", room).then().statusCode(404);
 
-        String log = String.join("\n", captured);
+        String log = capture.text();
         assertTrue(log.contains(room), "the capture saw the flow (room ids are logged):\n" + log);
         for (String personal : List.of(schoolName, guardian, pupil, roomName, ip, browser, chat, fileName, marker + "x")) {
             assertFalse(log.contains(personal), "the log holds '" + personal + "':\n" + log);

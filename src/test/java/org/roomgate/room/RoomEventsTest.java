@@ -9,6 +9,10 @@ import static org.roomgate.support.Api.join;
 import static org.roomgate.support.Api.newPlatformWithPolicy;
 import static org.roomgate.support.Api.newRoom;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +22,11 @@ import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.roomgate.room.RoomEvents.CapabilitiesChanged;
 import org.roomgate.room.RoomEvents.ParticipationEnded;
+import org.roomgate.support.TestClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,6 +36,17 @@ class RoomEventsTest {
 
     @Inject
     Recorder recorder;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    AutoCloseJob sweep;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void shouldAnnounceEachEndedParticipationWithItsReason() {
@@ -75,6 +92,33 @@ class RoomEventsTest {
         assertEquals(UUID.fromString(participation), changed.get(0).participationId());
         assertEquals(List.of("AUDIO", "CHAT"), changed.get(0).capabilities());
         assertEquals(List.of("AUDIO"), changed.get(1).capabilities());
+    }
+
+    @Test
+    void shouldAnnounceEndsByErasureExpiryAndReconsent() {
+        var platform = newPlatformWithPolicy();
+        String room = as(platform.key()).body(Map.of("name", "3b", "purpose", "LESSON", "maxDuration", "P2D"))
+                .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
+        grantConsent(platform.key(), "p-erased", "2020-11-19", ALL_SCOPES, ALL_PURPOSES);
+        Map<String, Object> expiring = new HashMap<>(org.roomgate.support.Api.consent("2020-11-19", ALL_SCOPES, ALL_PURPOSES));
+        expiring.put("validUntil", LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))).toString());
+        as(platform.key()).body(expiring).put("/api/v1/subjects/p-expired/consent").then().statusCode(200);
+        grantConsent(platform.key(), "p-outdated", "2020-11-19", ALL_SCOPES, ALL_PURPOSES);
+        String erased = join(platform.key(), room, "p-erased", "PUPIL").path("participationId");
+        String expired = join(platform.key(), room, "p-expired", "PUPIL").path("participationId");
+        String outdated = join(platform.key(), room, "p-outdated", "PUPIL").path("participationId");
+
+        as(platform.key()).delete("/api/v1/subjects/p-erased").then().statusCode(200);
+        clock.advance(Duration.ofDays(1));
+        sweep.endExpiredConsents();
+        org.roomgate.support.Api.publishPolicy(platform.key(), "2022-08-01", true);
+
+        List<ParticipationEnded> ended = recorder.ended.stream()
+                .filter(e -> e.roomId().equals(UUID.fromString(room))).toList();
+        assertEquals(List.of(UUID.fromString(erased), UUID.fromString(expired), UUID.fromString(outdated)),
+                ended.stream().map(ParticipationEnded::participationId).toList());
+        assertEquals(List.of(Participation.LeaveReason.CONSENT_WITHDRAWN, Participation.LeaveReason.CONSENT_EXPIRED,
+                Participation.LeaveReason.CONSENT_OUTDATED), ended.stream().map(ParticipationEnded::reason).toList());
     }
 
     /** A singleton, not a normal-scoped bean: the test reads its fields, which a client proxy would not forward. */

@@ -23,6 +23,16 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /**
+     * Moves forward to {@code before} ahead of the next midnight in the zone, so that a test can
+     * cross a day boundary (a consent's validUntil) well within a join token's lifetime.
+     */
+    public void advanceToBeforeMidnight(ZoneId zone, Duration before) {
+        Instant midnight = instant().atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Duration gap = Duration.between(instant(), midnight).minus(before);
+        advance(gap.isNegative() ? gap.plusDays(1) : gap);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

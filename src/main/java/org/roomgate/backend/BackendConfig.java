@@ -1,0 +1,45 @@
+package org.roomgate.backend;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How roomgate talks to conference backends. */
+@ConfigMapping(prefix = "roomgate.backend")
+public interface BackendConfig {
+
+    /**
+     * roomgate's URL as browsers and the backend servers reach it: join links to {@code /enter}
+     * and the callback URLs given to the backend start with it. Unset: {@code roomgate.token.issuer}.
+     */
+    Optional<String> publicUrl();
+
+    /**
+     * A file with the AES-256 key (base64) that encrypts backend secrets at rest. Unset: generated
+     * on first start and kept in the data directory beside the signing key.
+     */
+    Optional<Path> secretKeyLocation();
+
+    /** Timeout of one HTTP call to a backend. */
+    @WithDefault("PT5S")
+    Duration callTimeout();
+
+    /** How often calls waiting for retry are looked at. */
+    @WithDefault("5s")
+    String retryInterval();
+
+    /** The wait before the first retry; it doubles with each failure up to {@link #retryMax()}. */
+    @WithDefault("PT5S")
+    Duration retryInitial();
+
+    /** The longest wait between two attempts of one call. */
+    @WithDefault("PT5M")
+    Duration retryMax();
+
+    /** A call not confirmed after this long is given up (R8 keeps no conference metadata longer). */
+    @WithDefault("P7D")
+    Duration giveUpAfter();
+}

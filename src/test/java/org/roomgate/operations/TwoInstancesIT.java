@@ -1,0 +1,210 @@
+package org.roomgate.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomgate.database.EmbeddedDatabase;
+import org.roomgate.support.PackagedService;
+import org.roomgate.support.Scrape;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Scale-out evidence (README "Scaling out"): two packaged instances, started at the same time on
+ * one PostgreSQL with one signing key. The capacity rule holds for joins spread over both, a room
+ * closed on one is wiped exactly once by whichever instance's job claims it, both report the same
+ * database-wide gauges and compliance, and a token issued by one works on the other.
+ */
+class TwoInstancesIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPS = "it-ops-key-two-instances-0123456789";
+    private static final int LIMIT = 5;
+    private static final int PUPILS = 12;
+
+    private record Instance(Process process, int port, Path log) {
+    }
+
+    @Test
+    void shouldShareOnePostgresqlCorrectly(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("signing-key.pem");
+        writeSigningKey(key);
+        Path backendKey = dir.resolve("backend-secret.key");
+        byte[] aesKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(aesKey);
+        Files.writeString(backendKey, Base64.getEncoder().encodeToString(aesKey));
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true)) {
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey),
+                    start(dir.resolve("b"), database, key, backendKey));
+            try {
+                for (Instance instance : instances) {
+                    awaitReady(instance);
+                }
+                Instance a = instances.get(0);
+                Instance b = instances.get(1);
+                assertEquals(call(a, "GET", "/.well-known/jwks.json", null, null, 200),
+                        call(b, "GET", "/.well-known/jwks.json", null, null, 200), "one key, one JWKS");
+
+                call(a, "POST", "/api/v1/tenants", OPS, "{\"id\":\"two-schools\",\"name\":\"IT\"}", 201);
+                String platform = JSON.readTree(call(b, "POST", "/api/v1/tenants/two-schools/api-keys", OPS,
+                        "{\"role\":\"platform\"}", 201)).get("key").asText();
+                call(a, "PUT", "/api/v1/policy", platform, "{\"version\":\"v1\",\"title\":\"Policy\"}", 200);
+                for (int i = 0; i < PUPILS; i++) {
+                    call(i % 2 == 0 ? a : b, "PUT", "/api/v1/subjects/p-" + i + "/consent", platform, "{\"policyVersion\":\"v1\","
+                            + "\"grantedBy\":{\"name\":\"G\",\"relation\":\"GUARDIAN\"},\"scopes\":[\"CHAT\"],\"purposes\":[\"LESSON\"]}", 200);
+                }
+                String room = JSON.readTree(call(a, "POST", "/api/v1/rooms", platform,
+                        "{\"name\":\"3b\",\"purpose\":\"LESSON\",\"maxParticipants\":" + LIMIT + "}", 201)).get("id").asText();
+
+                List<CompletableFuture<HttpResponse<String>>> joins = IntStream.range(0, PUPILS)
+                        .mapToObj(i -> send(i % 2 == 0 ? a : b, "POST", "/api/v1/rooms/" + room + "/join", platform,
+                                "{\"subjectId\":\"p-" + i + "\",\"displayName\":\"P\",\"role\":\"PUPIL\"}"))
+                        .toList();
+                List<HttpResponse<String>> answers = new ArrayList<>();
+                for (var join : joins) {
+                    answers.add(join.join());
+                }
+                assertEquals(LIMIT, answers.stream().filter(r -> r.statusCode() == 200).count(), "R10 across instances");
+                assertEquals(PUPILS - LIMIT, answers.stream().filter(r -> r.statusCode() == 409).count());
+
+                Scrape onA = scrape(a);
+                Scrape onB = scrape(b);
+                for (String gauge : List.of("roomgate_rooms_open", "roomgate_participants")) {
+                    assertEquals(onA.require(gauge), onB.require(gauge), gauge + " is the database's, not an instance's");
+                }
+                assertEquals(LIMIT, onA.require("roomgate_participants"));
+                assertEquals(LIMIT, onA.require("roomgate_joins_total", "outcome", "admitted")
+                        + onB.require("roomgate_joins_total", "outcome", "admitted"), "counters add up over instances");
+                assertEquals(PUPILS - LIMIT, onA.require("roomgate_joins_total", "outcome", "room_full")
+                        + onB.require("roomgate_joins_total", "outcome", "room_full"));
+
+                String token = JSON.readTree(answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().body())
+                        .get("token").asText();
+                call(a, "POST", "/api/v1/rooms/" + room + "/token", token, null, 200);
+                call(b, "POST", "/api/v1/rooms/" + room + "/token", token, null, 200);
+
+                call(b, "POST", "/api/v1/rooms/" + room + "/close", platform, null, 200);
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                double wipes;
+                do {
+                    Thread.sleep(300);
+                    wipes = scrape(a).require("roomgate_wipe_lag_seconds_count") + scrape(b).require("roomgate_wipe_lag_seconds_count");
+                } while (wipes < 1 && System.nanoTime() < deadline);
+                Thread.sleep(2_500);
+                assertEquals(1, scrape(a).require("roomgate_wipe_lag_seconds_count") + scrape(b).require("roomgate_wipe_lag_seconds_count"),
+                        "wiped once, by one of the two jobs");
+                assertEquals(0, scrape(a).require("roomgate_wipes_pending"));
+                assertEquals(0, scrape(b).require("roomgate_wipes_pending"));
+
+                JsonNode reportA = JSON.readTree(call(a, "GET", "/api/v1/compliance", platform, null, 200)).get("rules");
+                JsonNode reportB = JSON.readTree(call(b, "GET", "/api/v1/compliance", platform, null, 200)).get("rules");
+                for (int i = 0; i < 11; i++) {
+                    assertEquals("OK", reportA.get(i).get("status").asText(), reportA.get(i).toString());
+                    assertEquals(reportA.get(i).get("status"), reportB.get(i).get("status"));
+                }
+            } finally {
+                for (Instance instance : instances) {
+                    instance.process().destroy();
+                }
+                for (Instance instance : instances) {
+                    instance.process().waitFor();
+                }
+            }
+        }
+    }
+
+    private static Instance start(Path dataDir, EmbeddedDatabase database, Path key, Path backendKey) throws Exception {
+        Files.createDirectories(dataDir);
+        Path log = dataDir.resolve("out.log");
+        int port = freePort();
+        ProcessBuilder builder = PackagedService.command(dataDir, log);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+        builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
+        builder.environment().put("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", key.toString());
+        builder.environment().put("ROOMGATE_BACKEND_SECRET_KEY_LOCATION", backendKey.toString());
+        builder.environment().put("ROOMGATE_WIPE_INTERVAL", "1s");
+        return new Instance(builder.start(), port, log);
+    }
+
+    /** One ES256 key for both instances, in the PEM form the README describes. */
+    private static void writeSigningKey(Path file) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n" + pem.encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+    }
+
+    private static Scrape scrape(Instance instance) throws Exception {
+        return Scrape.parse(call(instance, "GET", "/q/metrics", null, null, 200));
+    }
+
+    private static void awaitReady(Instance instance) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue(instance.process().isAlive(), "an instance exited:\n" + Files.readString(instance.log()));
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not ready within 90 s:\n" + Files.readString(instance.log()));
+    }
+
+    private static CompletableFuture<HttpResponse<String>> send(Instance instance, String method, String path, String bearer,
+            String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.port() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String call(Instance instance, String method, String path, String bearer, String body, int expected)
+            throws Exception {
+        HttpResponse<String> response = send(instance, method, path, bearer, body).join();
+        assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
+        return response.body();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
