@@ -22,7 +22,8 @@ import io.quarkus.security.AuthenticationFailedException;
 /**
  * Checks a join token as strictly as the conference backend should: ES256 only (no {@code none},
  * no HMAC confusion), a key of ours chosen by {@code kid}, our issuer and audience, and the
- * token's times within a small leeway.
+ * token's times within a small leeway. A token that passed once is remembered until it expires
+ * ({@link VerifiedTokens}), so a participant's requests pay for the signature once.
  */
 @ApplicationScoped
 public class JoinTokenVerifier {
@@ -30,14 +31,29 @@ public class JoinTokenVerifier {
     private final TokenConfig config;
     private final KeyRing keys;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
     JoinTokenVerifier(TokenConfig config, KeyRing keys, Clock clock) {
         this.config = config;
         this.keys = keys;
         this.clock = clock;
+        this.verified = new VerifiedTokens(config.verifiedCacheSize(), clock, config.leeway());
     }
 
     public VerifiedToken verify(String jwt) {
+        return verified.find(jwt).orElseGet(() -> {
+            VerifiedToken token = verifySignatureAndClaims(jwt);
+            verified.remember(jwt, token);
+            return token;
+        });
+    }
+
+    /** How many verified tokens are remembered now. */
+    long remembered() {
+        return verified.size();
+    }
+
+    private VerifiedToken verifySignatureAndClaims(String jwt) {
         try {
             JwtClaims claims = consumer().processToClaims(jwt);
             return new VerifiedToken(claims.getSubject(), claims.getStringClaimValue("tid"),

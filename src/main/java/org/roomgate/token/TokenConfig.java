@@ -35,4 +35,18 @@ public interface TokenConfig {
 
     /** The previous public key (PEM) during a key rotation: still accepted and published in the JWKS. */
     Optional<Path> previousPublicKeyLocation();
+
+    /**
+     * Sign and verify with the native provider (AWS-LC) where it loads (extension). Off, or where
+     * it cannot load, the JDK's providers do the same work about 20 times slower.
+     */
+    @WithDefault("true")
+    boolean nativeCrypto();
+
+    /**
+     * How many verified join tokens are remembered, so that a participant's requests do not verify
+     * the same signature again (extension). Each entry lives until its token expires.
+     */
+    @WithDefault("10000")
+    int verifiedCacheSize();
 }

@@ -18,7 +18,9 @@ public class TokenKeys {
     @Produces
     @Singleton
     @Startup
-    KeyRing keyRing(TokenConfig config, DataDirConfig dataDir) {
+    KeyRing keyRing(TokenConfig config, DataDirConfig dataDir, NativeCrypto provider) {
+        // The provider is a parameter so that it is installed before the keys are read: keys then
+        // come from its key factory and sign natively.
         if (config.lifetime().isNegative() || config.lifetime().isZero() || config.lifetime().compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalStateException("roomgate.token.lifetime must be positive and at most P1D, not " + config.lifetime());
         }

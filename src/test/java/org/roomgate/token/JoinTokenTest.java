@@ -53,6 +53,9 @@ class JoinTokenTest {
     @Inject
     KeyRing keys;
 
+    @Inject
+    JoinTokenVerifier verifier;
+
     private String platform;
     private String tenant;
     private String room;
@@ -121,6 +124,35 @@ class JoinTokenTest {
     @Test
     void shouldRefuseExpiredToken() {
         clock.advance(Duration.ofMinutes(61));
+        assertRefused(token);
+    }
+
+    @Test
+    void shouldRememberAVerifiedTokenOnceAndNeverATamperedOne() {
+        long before = verifier.remembered();
+        as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        assertEquals(before + 1, verifier.remembered(), "the same token is verified and remembered once");
+        String[] parts = token.split("\\.");
+        char other = parts[2].charAt(0) == 'A' ? 'B' : 'A';
+        assertRefused(parts[0] + "." + parts[1] + "." + other + parts[2].substring(1));
+        assertEquals(before + 1, verifier.remembered(), "a refused token is not remembered");
+    }
+
+    @Test
+    void shouldRefuseARememberedTokenOnceItExpires() {
+        as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        clock.advance(Duration.ofMinutes(60));
+        as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        clock.advance(Duration.ofSeconds(31));
+        assertRefused(token);
+    }
+
+    @Test
+    void shouldRefuseARememberedTokenOnceItsParticipationEnded() {
+        as(token).post("/api/v1/rooms/{r}/token", room).then().statusCode(200);
+        as(platform).body(java.util.Map.of("participationId", participationId))
+                .post("/api/v1/rooms/{r}/leave", room).then().statusCode(204);
         assertRefused(token);
     }
 

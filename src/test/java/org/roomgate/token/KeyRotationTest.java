@@ -96,6 +96,16 @@ class KeyRotationTest {
             public Optional<Path> previousPublicKeyLocation() {
                 return Optional.empty();
             }
+
+            @Override
+            public boolean nativeCrypto() {
+                return true;
+            }
+
+            @Override
+            public int verifiedCacheSize() {
+                return 100;
+            }
         };
     }
 }
