@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomgate.database.EmbeddedDatabase;
 
 /**
  * The packaged service as a school's admin runs it: no database configured, production clock
@@ -116,12 +117,14 @@ class PackagedServiceIT {
         Process second = null;
         try {
             awaitReady(first, dataDir);
-            Matcher database = Pattern.compile("embedded PostgreSQL at (jdbc:postgresql://localhost:[0-9]+/[a-z]+)")
+            Matcher database = Pattern.compile("embedded PostgreSQL at (jdbc:postgresql://127\\.0\\.0\\.1:[0-9]+/[a-z]+)")
                     .matcher(Files.readString(dataDir.resolve("out.log")));
             assertTrue(database.find(), "the first instance names its embedded database");
             Path secondDir = Files.createDirectories(dataDir.resolve("second"));
+            // The zero-setup database admits only its generated password, kept beside its data (issue 11).
+            String password = Files.readString(EmbeddedDatabase.passwordFileOf(dataDir.resolve(EmbeddedDatabase.SUBDIRECTORY))).trim();
             second = start(secondDir, SECOND_PORT, Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.group(1),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres"));
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", password));
             awaitReady(second, secondDir, SECOND_PORT);
             String created = newTenantAndKey();
             String key = field(created, "key");
