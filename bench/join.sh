@@ -12,7 +12,8 @@ source bench/lib.sh
 
 # A second instance against the first one's PostgreSQL: start-up and idle memory with an external database.
 started=$(date +%s%N)
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$port/postgres" QUARKUS_DATASOURCE_USERNAME=postgres \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/postgres" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD="$PGPASSWORD" \
   ROOMGATE_DATA_DIR="$work/second" QUARKUS_HTTP_PORT=18087 "$java" "${java_opts[@]}" -jar "$jar" > "$work/second.log" 2>&1 &
 second=$!
 until curl -sf http://localhost:18087/q/health/ready >/dev/null; do sleep 0.05; done

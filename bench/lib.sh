@@ -63,8 +63,10 @@ until curl -sf $base/q/health/ready >/dev/null; do
 done
 echo "start to ready: $(( ($(date +%s%N) - started) / 1000000 )) ms (including the embedded PostgreSQL) $(load)"
 grep -o 'Join tokens signed by .*' "$work/service.log" || true
-port=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$work/service.log" | grep -o '[0-9]*$')
-db="postgresql://postgres@localhost:$port/postgres"
+port=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://127.0.0.1:[0-9]*' "$work/service.log" | grep -o '[0-9]*$')
+# The zero-setup database listens on loopback and admits only its generated password (kept beside its data).
+export PGPASSWORD=$(cat "$work/postgres.password")
+db="postgresql://postgres@127.0.0.1:$port/postgres"
 
 post() { curl -sf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
 post POST /api/v1/tenants "$ops" '{"id":"bench-school","name":"Bench"}' >/dev/null

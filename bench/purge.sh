@@ -14,12 +14,14 @@ ROOMGATE_DATA_DIR="$work" QUARKUS_HTTP_PORT=18089 ROOMGATE_RETENTION_PURGE_INTER
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do
-  port=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://localhost:[0-9]*' "$work/service.log" | grep -o '[0-9]*$' || true)
+  port=$(grep -o 'embedded PostgreSQL at jdbc:postgresql://127.0.0.1:[0-9]*' "$work/service.log" | grep -o '[0-9]*$' || true)
   [ -n "$port" ] && break
   sleep 1
 done
 [ -n "$port" ] || { echo "service did not start"; cat "$work/service.log"; exit 1; }
-db="postgresql://postgres@localhost:$port/postgres"
+# The zero-setup database listens on loopback and admits only its generated password (kept beside its data).
+export PGPASSWORD=$(cat "$work/postgres.password")
+db="postgresql://postgres@127.0.0.1:$port/postgres"
 
 echo "Loading 10,000 rooms and 1,000,000 participations ..."
 psql -q "$db" -v ON_ERROR_STOP=1 <<'SQL'
