@@ -2,13 +2,13 @@ package org.roomgate.retention;
 
 import java.time.Duration;
 
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How long conference metadata is kept (R8). */
+/**
+ * How long conference metadata is kept (R8). Its bounds are checked at start by
+ * {@link RetentionConfigCheck}, not by Bean Validation annotations ({@code SettingBounds} says why).
+ */
 @ConfigMapping(prefix = "roomgate.retention")
 public interface RetentionConfig {
 
@@ -20,8 +20,6 @@ public interface RetentionConfig {
      * set lower, never above {@code P7D}: the service refuses to start then.
      */
     @WithDefault("P7D")
-    @DurationMax(days = 7, message = "must be at most P7D: rule R8 allows conference metadata to be kept for at most 7 days")
-    @DurationMin(nanos = 0, message = "must not be negative")
     Duration metadata();
 
     /** How often metadata past retention is purged. */

@@ -2,23 +2,15 @@ package org.roomgate.room;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Room limits (R10) and the defaults of new rooms. */
+/** Room limits (R10) and the defaults of new rooms; {@link RoomsConfigCheck} checks their bounds at start. */
 @ConfigMapping(prefix = "roomgate.rooms")
 public interface RoomsConfig {
 
     /** The most participants any room may have; also the default of a new room. */
     @WithDefault("50")
-    @Min(2)
-    @Max(1000)
     int maxParticipantsCeiling();
 
     /** A room without participants for this long closes by itself; at most its maxDuration. */
@@ -31,7 +23,6 @@ public interface RoomsConfig {
 
     /** The most rooms a tenant may have open at once; creating one more is refused (409 quota-exceeded). */
     @WithDefault("500")
-    @Min(1)
     int maxOpenPerTenant();
 
     /**
@@ -39,8 +30,6 @@ public interface RoomsConfig {
      * with 400; R8 keeps a conference's metadata for at most seven days, so the ceiling is too.
      */
     @WithDefault("P1D")
-    @DurationMax(days = 7, message = "must be at most P7D: rule R8 keeps a conference's metadata for at most 7 days")
-    @DurationMin(seconds = 1, message = "must be at least PT1S")
     Duration maxDurationCeiling();
 
     /** How often idle and over-long rooms are looked for (extension). */
