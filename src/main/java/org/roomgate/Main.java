@@ -3,6 +3,7 @@ package org.roomgate;
 import java.util.Optional;
 
 import org.roomgate.database.EmbeddedDatabase;
+import org.roomgate.token.NativeCryptoPreload;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -15,6 +16,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     public static void main(String... args) {
+        NativeCryptoPreload.startUnlessOff();
         Optional<EmbeddedDatabase> database = EmbeddedDatabase.startUnlessConfigured();
         try {
             Quarkus.run(args);
