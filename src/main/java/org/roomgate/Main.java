@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Zero-setup start: with no datasource URL configured, an embedded PostgreSQL is started in the
- * data directory before Quarkus reads its datasource configuration, and stopped after it.
+ * data directory before Quarkus reads its datasource configuration, and stopped after it. The
+ * build's class-data training run starts the same way and stops once ready ({@link ClassDataTraining}).
  */
 @QuarkusMain
 public class Main {
@@ -19,7 +20,11 @@ public class Main {
         NativeCryptoPreload.startUnlessOff();
         Optional<EmbeddedDatabase> database = EmbeddedDatabase.startUnlessConfigured();
         try {
-            Quarkus.run(args);
+            if (ClassDataTraining.requested(args)) {
+                Quarkus.run(ClassDataTraining.class, args);
+            } else {
+                Quarkus.run(args);
+            }
         } finally {
             database.ifPresent(EmbeddedDatabase::close);
         }

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomgate.database.EmbeddedDatabase;
+import org.roomgate.support.PackagedService;
 
 /**
  * The packaged service as a school's admin runs it: no database configured, production clock
@@ -36,7 +35,9 @@ class PackagedServiceIT {
     @Test
     void shouldServeAConferenceEndToEnd(@TempDir Path dataDir) throws Exception {
         // Real time, with an operator's short interval, so that the auto-close is seen within seconds.
-        Process service = start(dataDir, PORT, Map.of("ROOMGATE_ROOMS_AUTO_CLOSE_INTERVAL", "1s"));
+        // -Xshare:on: the JVM refuses to start unless it can map the build's class-data archive,
+        // which the README's run command passes (elsewhere the JVM would start without it, slower).
+        Process service = start(dataDir, PORT, Map.of("ROOMGATE_ROOMS_AUTO_CLOSE_INTERVAL", "1s"), "-Xshare:on");
         try {
             awaitReady(service, dataDir);
             String key = field(newTenantAndKey(), "key");
@@ -146,10 +147,7 @@ class PackagedServiceIT {
 
     private static Process start(Path dataDir, int port, Map<String, String> environment, String... jvmOptions)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", System.getProperty("roomgate.jar")));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(PackagedService.javaCommand(jvmOptions))
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("out.log").toFile());
         builder.environment().put("ROOMGATE_DATA_DIR", dataDir.toString());

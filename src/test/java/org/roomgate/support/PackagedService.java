@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -17,10 +19,21 @@ public final class PackagedService {
     public record Refusal(boolean exited, int exitCode, String output) {
     }
 
+    /**
+     * The README's run command: this JDK, the given JVM options, the build's class-data archive
+     * beside the jar, and the jar.
+     */
+    public static List<String> javaCommand(String... jvmOptions) {
+        Path jar = Path.of(System.getProperty("roomgate.jar"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("app-cds.jsa"), "-jar", jar.toString()));
+        return command;
+    }
+
     /** The packaged jar as an operator starts it, with its data directory and its output in {@code log}. */
     public static ProcessBuilder command(Path dataDir, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("roomgate.jar"))
+        ProcessBuilder builder = new ProcessBuilder(javaCommand())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("ROOMGATE_DATA_DIR", dataDir.toString());
@@ -83,8 +96,7 @@ public final class PackagedService {
     /** Starts the jar with the environment on the port and waits up to 90 s until it is ready. */
     public static Running start(Map<String, String> environment, Path dataDir, int port) throws Exception {
         Path log = dataDir.resolve("out.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("roomgate.jar"))
+        ProcessBuilder builder = new ProcessBuilder(javaCommand())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("ROOMGATE_DATA_DIR", dataDir.toString());

@@ -40,8 +40,7 @@ public final class RunningService implements AutoCloseable {
     /** Starts the jar with the given extra environment and waits until it is ready. */
     public static RunningService start(Path dataDir, Map<String, String> environment) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("roomgate.jar"))
+        ProcessBuilder builder = new ProcessBuilder(PackagedService.javaCommand())
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("out.log").toFile());
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
