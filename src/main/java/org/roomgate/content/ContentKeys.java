@@ -1,6 +1,7 @@
 package org.roomgate.content;
 
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.roomgate.room.RoomEvents.RoomClosed;
 import org.roomgate.room.RoomEvents.RoomOpened;
 
@@ -44,11 +46,18 @@ public class ContentKeys {
         receipt.persist();
     }
 
-    /** The room's key, or empty once the room is closed. */
+    /**
+     * The room's key, or empty once the room is closed. Every participant request reads it, so it
+     * is a plain statement on Hibernate's connection.
+     */
     public Optional<byte[]> keyOf(UUID roomId) {
-        List<?> keys = entityManager.createNativeQuery("SELECT data_key FROM conference.room_key WHERE room_id = ?1")
-                .setParameter(1, roomId)
-                .getResultList();
-        return keys.stream().findFirst().map(byte[].class::cast);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT data_key FROM conference.room_key WHERE room_id = ?")) {
+                query.setObject(1, roomId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(row.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
     }
 }
