@@ -4,6 +4,10 @@
 #   JAVA=path/bin/java         another JDK (default: java on PATH)
 #   JAVA_OPTS="…"              JVM options, e.g. -Droomgate.token.native-crypto=false
 #   PROFILE=/tmp/x.jfr         JFR profiles of the measured runs: /tmp/x-join.jfr, /tmp/x-floor.jfr, …
+#   PROFILE_SETTINGS=file.jfc  JFR settings for them (default: the JDK's "profile", one sample per 10 ms)
+#   BACKEND=jitsi-hs256        the tenant on Jitsi with HS256 tokens (a backend credential signed with the
+#                              tenant's secret in every join response; Jitsi is never called, so no server
+#                              is needed); default NATIVE
 # Every figure is printed with the load average, because the machine may be shared.
 
 jar=${JAR:-target/quarkus-app/quarkus-run.jar}
@@ -30,7 +34,7 @@ measured() {
   if [ -n "${PROFILE:-}" ]; then
     local script
     script=$(basename "$(printf '%s\n' "$@" | grep '\.lua$')" .lua)
-    "$(dirname "$(command -v "$java")")/jcmd" "$service" JFR.start name="$script" settings=profile \
+    "$(dirname "$(command -v "$java")")/jcmd" "$service" JFR.start name="$script" settings=${PROFILE_SETTINGS:-profile} \
       duration="${seconds}s" filename="${PROFILE%.jfr}-$script.jfr" >/dev/null
   fi
   line=$(wrk_line "$@")
@@ -56,7 +60,7 @@ ROOMGATE_DATA_DIR="$work" QUARKUS_HTTP_PORT=18088 ROOMGATE_BOOTSTRAP_OPS_KEY=$op
 service=$!
 # On exit: stop the service, and show what it logged at WARN or ERROR (ids and counts only, R4):
 # a non-2xx count above is explained there (a 503 when the pool waited too long, say).
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; grep -E " (WARN|ERROR) " "$work/service.log" | cut -d" " -f3- | sort | uniq -c | sort -rn | head -5 || true; rm -rf "$work"' EXIT
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true; grep -E " (WARN|ERROR) " "$work/service.log" | cut -d" " -f3- | sort | uniq -c | sort -rn | head -5 || true; rm -rf "$work"' EXIT
 until curl -sf $base/q/health/ready >/dev/null; do
   kill -0 $service 2>/dev/null || { cat "$work/service.log"; exit 1; }
   sleep 0.1
@@ -71,6 +75,13 @@ db="postgresql://postgres@127.0.0.1:$port/postgres"
 post() { curl -sf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4"; }
 post POST /api/v1/tenants "$ops" '{"id":"bench-school","name":"Bench"}' >/dev/null
 key=$(post POST /api/v1/tenants/bench-school/api-keys "$ops" '{"role":"platform"}' | sed 's/.*"key":"\([^"]*\)".*/\1/')
+case ${BACKEND:-native} in
+  native) ;;
+  jitsi-hs256) post PUT /api/v1/tenants/bench-school/backend "$ops" '{"kind":"JITSI","url":"https://meet.example",
+      "appId":"roomgate","audience":"jitsi","algorithm":"HS256","appSecret":"bench-app-secret-0123456789abcdef0123"}' >/dev/null ;;
+  *) echo "BACKEND is native or jitsi-hs256" >&2; exit 1 ;;
+esac
+echo "backend: ${BACKEND:-native}"
 post PUT /api/v1/policy "$key" '{"version":"2020-11-19","title":"Nutzungsordnung","reconsentRequired":true}' >/dev/null
 # 2,000 consents as the API stores them (one INSERT instead of 2,000 calls).
 psql -q "$db" -v ON_ERROR_STOP=1 -c "INSERT INTO consent (id, tenant_id, subject_id, kind, policy_version,
