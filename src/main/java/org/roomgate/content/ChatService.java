@@ -1,8 +1,10 @@
 package org.roomgate.content;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,14 +14,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.roomgate.consent.Capability;
 import org.roomgate.content.ContentDtos.ChatMessageView;
 import org.roomgate.room.Participant;
 import org.roomgate.room.Participation;
+
+import io.agroal.api.AgroalDataSource;
 
 /** The room's chat (R6: encrypted at rest, deleted with the room). */
 @ApplicationScoped
@@ -32,38 +35,42 @@ public class ChatService {
 
     private final ContentAccess access;
     private final Clock clock;
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    ChatService(ContentAccess access, Clock clock, EntityManager entityManager) {
+    ChatService(ContentAccess access, Clock clock, AgroalDataSource dataSource) {
         this.access = access;
         this.clock = clock;
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /**
-     * The busiest write of a lesson: after the access check, one plain INSERT on Hibernate's
-     * connection, with no entity to persist and flush.
+     * The busiest write of a lesson: after the access check, one plain INSERT on the
+     * transaction's connection, with no Hibernate session, entity or flush.
      */
     public ChatMessageView post(UUID roomId, String text) {
         ContentScope scope = access.contribute(roomId, Capability.CHAT);
         Participant me = scope.me();
         Instant now = clock.instant();
         byte[] body = scope.seal(text.getBytes(StandardCharsets.UTF_8));
-        long id = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, me.roomId());
-                insert.setString(2, me.tenantId());
-                insert.setObject(3, me.id());
-                insert.setString(4, me.subjectId());
-                insert.setBytes(5, body);
-                insert.setObject(6, now.atOffset(ZoneOffset.UTC));
-                try (ResultSet row = insert.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        long id = insert(me, body, now);
         return new ChatMessageView(id, me.id(), me.displayName(), text, now);
+    }
+
+    private long insert(Participant author, byte[] body, Instant at) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, author.roomId());
+            insert.setString(2, author.tenantId());
+            insert.setObject(3, author.id());
+            insert.setString(4, author.subjectId());
+            insert.setBytes(5, body);
+            insert.setObject(6, at.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Chat message insert failed", e);
+        }
     }
 
     /** Messages after the given id, oldest first, at most {@code rows}. */

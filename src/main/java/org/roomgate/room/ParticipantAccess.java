@@ -1,20 +1,22 @@
 package org.roomgate.room;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.token.JoinTokenIdentityProvider;
 import org.roomgate.token.VerifiedToken;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -23,9 +25,9 @@ import io.quarkus.security.identity.SecurityIdentity;
  * this room, the room must be open (410 otherwise) and the participation still open, so a
  * withdrawal or a close revokes every token at once.
  *
- * <p>Every participant request passes here, so it speaks JDBC on Hibernate's connection: the
- * room's statement and the participation's are sent together in one round trip, and nothing is
- * hydrated into the persistence context.
+ * <p>Every participant request passes here, so it speaks plain JDBC on the pool's connection
+ * (inside a transaction, the one enlisted in it): the room's statement and the participation's
+ * are sent together in one round trip, and no Hibernate session is opened for them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,11 +46,11 @@ public class ParticipantAccess {
     private static final String HOLD = ROOM + " FOR SHARE;\n" + PARTICIPATION;
 
     private final SecurityIdentity identity;
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    ParticipantAccess(SecurityIdentity identity, EntityManager entityManager) {
+    ParticipantAccess(SecurityIdentity identity, AgroalDataSource dataSource) {
         this.identity = identity;
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     /** The caller's open participation in the room, as it is now. */
@@ -70,28 +72,7 @@ public class ParticipantAccess {
     private Participant find(UUID roomId, String sql) {
         VerifiedToken token = verified(roomId);
         UUID participationId = UUID.fromString(token.participationId());
-        Found found = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, token.tenantId());
-                statement.setObject(2, roomId);
-                statement.setObject(3, participationId);
-                statement.setObject(4, roomId);
-                statement.execute();
-                Room.State state;
-                try (ResultSet room = statement.getResultSet()) {
-                    state = room.next() ? Room.State.valueOf(room.getString(1)) : null;
-                }
-                statement.getMoreResults();
-                try (ResultSet row = statement.getResultSet()) {
-                    if (!row.next()) {
-                        return new Found(state, null);
-                    }
-                    return new Found(state, new Participant(participationId, token.tenantId(), roomId, row.getString(1),
-                            row.getString(2), Participation.Role.valueOf(row.getString(3)),
-                            List.of((String[]) row.getArray(4).getArray())));
-                }
-            }
-        });
+        Found found = read(sql, token.tenantId(), roomId, participationId);
         if (found.state() == null) {
             throw new DomainException(ProblemType.ROOM_GONE, "The room is closed.");
         }
@@ -102,6 +83,30 @@ public class ParticipantAccess {
             throw new AuthenticationFailedException("The participation has ended");
         }
         return found.participant();
+    }
+
+    private Found read(String sql, String tenantId, UUID roomId, UUID participationId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenantId);
+            statement.setObject(2, roomId);
+            statement.setObject(3, participationId);
+            statement.setObject(4, roomId);
+            statement.execute();
+            Room.State state;
+            try (ResultSet room = statement.getResultSet()) {
+                state = room.next() ? Room.State.valueOf(room.getString(1)) : null;
+            }
+            statement.getMoreResults();
+            try (ResultSet row = statement.getResultSet()) {
+                if (!row.next()) {
+                    return new Found(state, null);
+                }
+                return new Found(state, new Participant(participationId, tenantId, roomId, row.getString(1), row.getString(2),
+                        Participation.Role.valueOf(row.getString(3)), List.of((String[]) row.getArray(4).getArray())));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Participant check failed", e);
+        }
     }
 
     private VerifiedToken verified(UUID roomId) {

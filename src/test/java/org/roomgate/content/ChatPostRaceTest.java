@@ -1,10 +1,17 @@
 package org.roomgate.content;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.roomgate.support.Api.ALL_PURPOSES;
 import static org.roomgate.support.Api.as;
 import static org.roomgate.support.Api.consent;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +117,27 @@ class ChatPostRaceTest {
         }
     }
 
+    @Test
+    void shouldHoldTheRoomFromItsCheckUntilThePostCommits() throws Exception {
+        var f = ContentFixture.create();
+        try (Connection inserts = dataSource.getConnection()) {
+            inserts.setAutoCommit(false);
+            try (Statement block = inserts.createStatement()) {
+                block.execute("LOCK TABLE conference.chat_message IN SHARE MODE");
+            }
+            CompletableFuture<ExtractableResponse<Response>> post = async(() -> as(f.pupilToken())
+                    .body(Map.of("text", "mitten drin")).post("/api/v1/rooms/{r}/chat", f.roomId()).then().extract());
+            await().atMost(Duration.ofSeconds(30)).until(() -> new Sql(dataSource).count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()") >= 1);
+            // The post has checked the room, read its key and waits to insert: a close cannot lock the room now.
+            SQLException refused = assertThrows(SQLException.class, () -> lockRoomNowait(f.roomId()));
+            assertEquals("55P03", refused.getSQLState());
+            inserts.commit();
+            assertEquals(201, post.get().statusCode());
+        }
+        lockRoomNowait(f.roomId());
+    }
+
     /** {@code first} waits behind a held room lock, the pupil's post waits behind it; then both run. */
     private Race postAfter(ContentFixture f, Supplier<ExtractableResponse<Response>> first) throws Exception {
         CompletableFuture<ExtractableResponse<Response>> before;
@@ -129,6 +157,14 @@ class ChatPostRaceTest {
 
     private static CompletableFuture<ExtractableResponse<Response>> async(Supplier<ExtractableResponse<Response>> request) {
         return CompletableFuture.supplyAsync(request, REQUESTS);
+    }
+
+    private void lockRoomNowait(String room) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement lock = c.prepareStatement(
+                "SELECT 1 FROM conference.room WHERE id = ?::uuid FOR NO KEY UPDATE NOWAIT")) {
+            lock.setString(1, room);
+            lock.executeQuery().close();
+        }
     }
 
     private long chatMessages(String room) {
