@@ -114,14 +114,14 @@ public class AdmissionService {
      * for a pupil still within its consent (R1). The subject comes from the participation read
      * before the locks; it never changes, everything else is read again after them.
      */
-    public Admission renew(Participation me, ConferenceGate.TenantGate backend) {
-        locks.subject(me.tenantId, me.subjectId);
-        Room.State state = occupancy.lock(me.tenantId, me.roomId)
+    public Admission renew(Participant me, ConferenceGate.TenantGate backend) {
+        locks.subject(me.tenantId(), me.subjectId());
+        Room.State state = occupancy.lock(me.tenantId(), me.roomId())
                 .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed."));
         if (state != Room.State.OPEN) {
             throw new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6");
         }
-        Participation now = Participation.reread(me.id).filter(Participation::isOpen)
+        Participation now = Participation.reread(me.id()).filter(Participation::isOpen)
                 .orElseThrow(() -> new AuthenticationFailedException("The participation has ended"));
         Room room = Room.<Room>findByIdOptional(now.roomId).orElseThrow();
         if (now.role == Participation.Role.PUPIL) {

@@ -63,8 +63,8 @@ public class JoinService {
      * consent that expired or was outdated by a new policy version issues no more tokens.
      */
     public JoinResponse refresh(UUID roomId) {
-        Participation me = participants.require(roomId);
-        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId);
+        Participant me = participants.require(roomId);
+        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId());
         return tokenFor(admissions.renew(me, backend), backend);
     }
 
