@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.persistence.MappedSuperclass;
 
-import org.roomgate.room.Participation;
+import org.roomgate.room.Participant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -26,11 +26,11 @@ public abstract class AuthoredContent extends PanacheEntityBase {
 
     public Instant createdAt;
 
-    void authoredBy(Participation author, Instant at) {
-        roomId = author.roomId;
-        tenantId = author.tenantId;
-        participationId = author.id;
-        subjectId = author.subjectId;
+    void authoredBy(Participant author, Instant at) {
+        roomId = author.roomId();
+        tenantId = author.tenantId();
+        participationId = author.id();
+        subjectId = author.subjectId();
         createdAt = at;
     }
 }

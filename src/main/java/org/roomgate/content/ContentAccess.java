@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.roomgate.consent.Capability;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
+import org.roomgate.room.Participant;
 import org.roomgate.room.ParticipantAccess;
-import org.roomgate.room.Participation;
 
 /**
  * Who may read and write a room's content: an open participation in this open room (410 once
@@ -28,7 +28,7 @@ public class ContentAccess {
 
     /** For reading: the caller's participation and the room's key. */
     public ContentScope read(UUID roomId) {
-        Participation me = participants.require(roomId);
+        Participant me = participants.require(roomId);
         return new ContentScope(me, key(roomId));
     }
 
@@ -38,8 +38,8 @@ public class ContentAccess {
      * a withdrawal or leave that ended the participation.
      */
     public ContentScope contribute(UUID roomId, Capability needed) {
-        Participation me = participants.requireHoldingRoom(roomId);
-        if (!me.capabilityList().contains(needed.name())) {
+        Participant me = participants.requireHoldingRoom(roomId);
+        if (!me.may(needed)) {
             throw new DomainException(ProblemType.CAPABILITY_MISSING,
                     "This participant may not use " + needed + " here: the room, the consent or the role does not allow it.", "R2");
         }

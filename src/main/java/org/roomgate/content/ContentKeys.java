@@ -1,15 +1,21 @@
 package org.roomgate.content;
 
-import java.util.List;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.roomgate.room.RoomEvents.RoomClosed;
 import org.roomgate.room.RoomEvents.RoomOpened;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * The per-room content keys. A key is made with its room and deleted in the transaction that
@@ -20,9 +26,11 @@ import org.roomgate.room.RoomEvents.RoomOpened;
 public class ContentKeys {
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
 
-    ContentKeys(EntityManager entityManager) {
+    ContentKeys(EntityManager entityManager, AgroalDataSource dataSource) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
     }
 
     void onOpened(@Observes RoomOpened event) {
@@ -44,11 +52,19 @@ public class ContentKeys {
         receipt.persist();
     }
 
-    /** The room's key, or empty once the room is closed. */
+    /**
+     * The room's key, or empty once the room is closed. Every participant request reads it, so it
+     * is a plain statement on the pool's connection (the transaction's, inside one).
+     */
     public Optional<byte[]> keyOf(UUID roomId) {
-        List<?> keys = entityManager.createNativeQuery("SELECT data_key FROM conference.room_key WHERE room_id = ?1")
-                .setParameter(1, roomId)
-                .getResultList();
-        return keys.stream().findFirst().map(byte[].class::cast);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT data_key FROM conference.room_key WHERE room_id = ?")) {
+            query.setObject(1, roomId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Room key read failed", e);
+        }
     }
 }

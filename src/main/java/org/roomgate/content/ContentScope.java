@@ -2,13 +2,13 @@ package org.roomgate.content;
 
 import java.util.UUID;
 
-import org.roomgate.room.Participation;
+import org.roomgate.room.Participant;
 
 /** A participant's access to one open room's content: who it is, and the room's key. */
-record ContentScope(Participation me, byte[] key) {
+record ContentScope(Participant me, byte[] key) {
 
     UUID roomId() {
-        return me.roomId;
+        return me.roomId();
     }
 
     byte[] seal(byte[] plain) {

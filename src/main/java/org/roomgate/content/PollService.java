@@ -43,7 +43,7 @@ public class PollService {
         Poll poll = new Poll();
         poll.id = UUID.randomUUID();
         poll.roomId = roomId;
-        poll.participationId = scope.me().id;
+        poll.participationId = scope.me().id();
         poll.question = scope.seal(request.question().strip().getBytes(StandardCharsets.UTF_8));
         poll.options = scope.seal(write(options));
         poll.optionCount = options.size();
@@ -61,16 +61,16 @@ public class PollService {
         }
         PollVote.Key key = new PollVote.Key();
         key.pollId = pollId;
-        key.participationId = scope.me().id;
+        key.participationId = scope.me().id();
         if (PollVote.findById(key) != null) {
             throw new DomainException(ProblemType.CONFLICT, "This participant has voted in this poll already.");
         }
         PollVote vote = new PollVote();
         vote.pollId = pollId;
-        vote.participationId = scope.me().id;
+        vote.participationId = scope.me().id();
         vote.roomId = roomId;
-        vote.tenantId = scope.me().tenantId;
-        vote.subjectId = scope.me().subjectId;
+        vote.tenantId = scope.me().tenantId();
+        vote.subjectId = scope.me().subjectId();
         vote.createdAt = clock.instant();
         vote.choice = scope.seal(ByteBuffer.allocate(Integer.BYTES).putInt(option).array());
         vote.persist();

@@ -25,17 +25,17 @@ public class PresenceService {
 
     public ParticipantView setStatus(UUID roomId, ParticipantStatus.Status status) {
         ContentScope scope = access.contribute(roomId, Capability.STATUS);
-        ParticipantStatus current = ParticipantStatus.findById(scope.me().id);
+        ParticipantStatus current = ParticipantStatus.findById(scope.me().id());
         if (current == null) {
             current = new ParticipantStatus();
-            current.participationId = scope.me().id;
+            current.participationId = scope.me().id();
             current.roomId = roomId;
             current.status = status;
             current.persist();
         } else {
             current.status = status;
         }
-        return new ParticipantView(scope.me().id, scope.me().displayName, scope.me().role, status);
+        return new ParticipantView(scope.me().id(), scope.me().displayName(), scope.me().role(), status);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,7 +1,9 @@
 package org.roomgate.room;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.roomgate.consent.Capability;
@@ -20,6 +23,7 @@ import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 
 /**
@@ -39,6 +43,8 @@ public class AdmissionService {
             INSERT INTO conference.participation
                 (id, tenant_id, room_id, subject_id, display_name, role, allowed, capabilities, joined_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** After the subject's locks: parameters tenant, room; then those of {@link AdmissionState#QUERY}. */
+    private static final String LOCK_ROOM_AND_READ = Occupancy.LOCK_ROOM + ";\n" + AdmissionState.QUERY;
     private static final String OCCUPY_PLACE = """
             UPDATE conference.room SET participants_now = participants_now + 1,
                 peak_participants = greatest(peak_participants, participants_now + 1), empty_since = NULL
@@ -48,8 +54,13 @@ public class AdmissionService {
     private final ConsentService consents;
     private final AdmissionLocks locks;
     private final Occupancy occupancy;
+    private final ConferenceGate backends;
+    private final AgroalDataSource dataSource;
 
-    AdmissionService(Clock clock, ConsentService consents, AdmissionLocks locks, Occupancy occupancy) {
+    AdmissionService(Clock clock, ConsentService consents, AdmissionLocks locks, Occupancy occupancy,
+            ConferenceGate backends, AgroalDataSource dataSource) {
+        this.backends = backends;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.consents = consents;
         this.locks = locks;
@@ -59,12 +70,13 @@ public class AdmissionService {
     /**
      * Admits the subject: a pupil within its consent (R1–R3), a teacher by role. A subject
      * already inside gets its open participation back, with capabilities as they are now; a
-     * re-join that changes nothing writes nothing.
+     * re-join that changes nothing writes nothing. The tenant's backend is read in the same
+     * transaction, after the locks, for its check of the rights and for the response.
      */
-    public Admission admit(String tenantId, UUID roomId, JoinRequest request, ConferenceGate.TenantGate backend) {
-        locks.subject(tenantId, request.subjectId());
-        occupancy.lock(tenantId, roomId).orElseThrow(() -> DomainException.notFound("Room"));
-        AdmissionState state = readState(tenantId, roomId, request.subjectId()).orElseThrow();
+    public Admitted admit(String tenantId, UUID roomId, JoinRequest request) {
+        AdmissionState state = lockAndRead(tenantId, roomId, request.subjectId())
+                .orElseThrow(() -> DomainException.notFound("Room"));
+        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
         if (!state.open()) {
             throw new DomainException(ProblemType.ROOM_CLOSED, "The room is closed.");
         }
@@ -82,7 +94,8 @@ public class AdmissionService {
                 occupancy.update(UPDATE_PARTICIPATION, displayName, request.role().name(), allowedColumn, capabilities,
                         state.participationId());
             }
-            return new Admission(state.participationId(), tenantId, roomId, displayName, request.role(), List.of(capabilities));
+            return new Admitted(new Admission(state.participationId(), tenantId, roomId, displayName, request.role(),
+                    List.of(capabilities)), backend);
         }
         if (state.participantsNow() >= state.maxParticipants()) {
             throw new DomainException(ProblemType.ROOM_FULL,
@@ -92,7 +105,8 @@ public class AdmissionService {
         occupancy.update(INSERT_PARTICIPATION, participationId, tenantId, roomId, request.subjectId(), displayName,
                 request.role().name(), allowedColumn, capabilities, clock.instant());
         occupancy.update(OCCUPY_PLACE, roomId);
-        return new Admission(participationId, tenantId, roomId, displayName, request.role(), List.of(capabilities));
+        return new Admitted(new Admission(participationId, tenantId, roomId, displayName, request.role(),
+                List.of(capabilities)), backend);
     }
 
     /**
@@ -100,14 +114,14 @@ public class AdmissionService {
      * for a pupil still within its consent (R1). The subject comes from the participation read
      * before the locks; it never changes, everything else is read again after them.
      */
-    public Admission renew(Participation me, ConferenceGate.TenantGate backend) {
-        locks.subject(me.tenantId, me.subjectId);
-        Room.State state = occupancy.lock(me.tenantId, me.roomId)
+    public Admission renew(Participant me, ConferenceGate.TenantGate backend) {
+        locks.subject(me.tenantId(), me.subjectId());
+        Room.State state = occupancy.lock(me.tenantId(), me.roomId())
                 .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed."));
         if (state != Room.State.OPEN) {
             throw new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6");
         }
-        Participation now = Participation.reread(me.id).filter(Participation::isOpen)
+        Participation now = Participation.reread(me.id()).filter(Participation::isOpen)
                 .orElseThrow(() -> new AuthenticationFailedException("The participation has ended"));
         Room room = Room.<Room>findByIdOptional(now.roomId).orElseThrow();
         if (now.role == Participation.Role.PUPIL) {
@@ -142,18 +156,34 @@ public class AdmissionService {
         });
     }
 
-    /** The join path speaks JDBC on Hibernate's connection: one round trip, no entities to hydrate. */
-    private Optional<AdmissionState> readState(String tenantId, UUID roomId, String subjectId) {
-        return occupancy.session().doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(AdmissionState.QUERY)) {
-                query.setString(1, subjectId);
-                query.setString(2, subjectId);
-                query.setString(3, tenantId);
-                query.setObject(4, roomId);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(AdmissionState.of(row)) : Optional.<AdmissionState>empty();
-                }
+    /**
+     * The subject's locks, the room's row lock and the read of everything the join decides on,
+     * in this order and in one round trip (see {@link AdmissionLocks#prepareSubjectThen}). Plain
+     * JDBC on the transaction's connection (the pool hands out the one enlisted in the JTA
+     * transaction, which Hibernate uses too): a re-join needs no Hibernate session at all. Empty
+     * when the tenant has no such room.
+     */
+    private Optional<AdmissionState> lockAndRead(String tenantId, UUID roomId, String subjectId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement batch = locks.prepareSubjectThen(connection, tenantId, subjectId, LOCK_ROOM_AND_READ)) {
+            batch.setString(3, tenantId);
+            batch.setObject(4, roomId);
+            batch.setString(5, subjectId);
+            batch.setString(6, subjectId);
+            batch.setString(7, tenantId);
+            batch.setObject(8, roomId);
+            batch.execute();
+            batch.getMoreResults();
+            batch.getMoreResults();
+            try (ResultSet row = batch.getResultSet()) {
+                return row.next() ? Optional.of(AdmissionState.of(row)) : Optional.<AdmissionState>empty();
             }
-        });
+        } catch (SQLException e) {
+            throw new PersistenceException("Admission read failed", e);
+        }
+    }
+
+    /** Admitted, and the tenant's backend as the admission saw it, for the response's credential. */
+    public record Admitted(Admission admission, ConferenceGate.TenantGate backend) {
     }
 }

@@ -44,10 +44,9 @@ public class JoinService {
     }
 
     public JoinResponse join(String tenantId, UUID roomId, JoinRequest request) {
-        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
-        Admission admission;
+        AdmissionService.Admitted admitted;
         try {
-            admission = admissions.admit(tenantId, roomId, request, backend);
+            admitted = admissions.admit(tenantId, roomId, request);
         } catch (DomainException e) {
             if (COUNTED_DENIALS.contains(e.type())) {
                 denials.record(tenantId, roomId, e.type());
@@ -56,7 +55,7 @@ public class JoinService {
             throw e;
         }
         outcomes.admitted();
-        return tokenFor(admission, backend);
+        return tokenFor(admitted.admission(), admitted.backend());
     }
 
     /**
@@ -64,8 +63,8 @@ public class JoinService {
      * consent that expired or was outdated by a new policy version issues no more tokens.
      */
     public JoinResponse refresh(UUID roomId) {
-        Participation me = participants.require(roomId);
-        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId);
+        Participant me = participants.require(roomId);
+        ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId());
         return tokenFor(admissions.renew(me, backend), backend);
     }
 

@@ -26,7 +26,7 @@ import org.roomgate.room.RoomEvents.ParticipationEnded;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Occupancy {
 
-    private static final String LOCK_ROOM =
+    static final String LOCK_ROOM =
             "SELECT state FROM conference.room WHERE tenant_id = ? AND id = ? FOR NO KEY UPDATE";
     private static final String END_PARTICIPATION = """
             UPDATE conference.participation SET left_at = ?, leave_reason = ?
