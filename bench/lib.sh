@@ -14,6 +14,8 @@ jar=${JAR:-target/quarkus-app/quarkus-run.jar}
 java=${JAVA:-java}
 # Word splitting of JAVA_OPTS is wanted: it holds several options.
 read -r -a java_opts <<< "${JAVA_OPTS:-}"
+# The jar starts as the README says: with the class-data archive the build wrote beside it, if any.
+[ ! -f "$(dirname "$jar")/app-cds.jsa" ] || java_opts=("-XX:SharedArchiveFile=$(dirname "$jar")/app-cds.jsa" "${java_opts[@]}")
 base=http://localhost:18088
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
