@@ -76,10 +76,10 @@ public class AdmissionService {
     public Admitted admit(String tenantId, UUID roomId, JoinRequest request) {
         AdmissionState state = lockAndRead(tenantId, roomId, request.subjectId())
                 .orElseThrow(() -> DomainException.notFound("Room"));
-        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
         if (!state.open()) {
             throw new DomainException(ProblemType.ROOM_CLOSED, "The room is closed.");
         }
+        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
         Set<Capability> allowed = request.role() == Participation.Role.TEACHER
                 ? RoomService.teacherAllowance()
                 : consents.allowedScopes(state.consent(), state.purpose());
