@@ -1,10 +1,7 @@
 package org.roomgate.backend;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,16 +9,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.roomgate.backend.BackendDtos.BackendRequest;
 import org.roomgate.backend.BackendDtos.BackendView;
+import org.roomgate.database.PooledStatements;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
-
-import io.agroal.api.AgroalDataSource;
 
 /** A tenant's conference backend, set by operations; secrets go in sealed and never come out. */
 @ApplicationScoped
@@ -37,10 +32,10 @@ public class BackendConfigService {
     private final EntityManager entityManager;
     private final SecretBox secrets;
     private final Clock clock;
-    private final AgroalDataSource dataSource;
+    private final PooledStatements statements;
 
-    BackendConfigService(EntityManager entityManager, SecretBox secrets, Clock clock, AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    BackendConfigService(EntityManager entityManager, SecretBox secrets, Clock clock, PooledStatements statements) {
+        this.statements = statements;
         this.entityManager = entityManager;
         this.secrets = secrets;
         this.clock = clock;
@@ -91,8 +86,7 @@ public class BackendConfigService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public BackendSettings settingsOf(String tenantId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SETTINGS)) {
+        return statements.prepared(SETTINGS, query -> {
             query.setString(1, tenantId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
@@ -104,9 +98,7 @@ public class BackendConfigService {
                         row.getString("audience"), row.getString("algorithm"), row.getString("checksum"),
                         sealed == null ? null : secrets.open(tenantId, sealed));
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Backend settings read failed", e);
-        }
+        });
     }
 
     private void refuseWhileInUse(String tenantId) {

@@ -1,10 +1,7 @@
 package org.roomgate.content;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,15 +11,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.roomgate.consent.Capability;
 import org.roomgate.content.ContentDtos.ChatMessageView;
+import org.roomgate.database.PooledStatements;
 import org.roomgate.room.Participant;
 import org.roomgate.room.Participation;
-
-import io.agroal.api.AgroalDataSource;
 
 /** The room's chat (R6: encrypted at rest, deleted with the room). */
 @ApplicationScoped
@@ -35,12 +30,12 @@ public class ChatService {
 
     private final ContentAccess access;
     private final Clock clock;
-    private final AgroalDataSource dataSource;
+    private final PooledStatements statements;
 
-    ChatService(ContentAccess access, Clock clock, AgroalDataSource dataSource) {
+    ChatService(ContentAccess access, Clock clock, PooledStatements statements) {
         this.access = access;
         this.clock = clock;
-        this.dataSource = dataSource;
+        this.statements = statements;
     }
 
     /**
@@ -57,7 +52,7 @@ public class ChatService {
     }
 
     private long insert(Participant author, byte[] body, Instant at) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        return statements.prepared(INSERT, insert -> {
             insert.setObject(1, author.roomId());
             insert.setString(2, author.tenantId());
             insert.setObject(3, author.id());
@@ -68,9 +63,7 @@ public class ChatService {
                 row.next();
                 return row.getLong(1);
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Chat message insert failed", e);
-        }
+        });
     }
 
     /** Messages after the given id, oldest first, at most {@code rows}. */

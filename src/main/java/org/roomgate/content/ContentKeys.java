@@ -1,21 +1,16 @@
 package org.roomgate.content;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
+import org.roomgate.database.PooledStatements;
 import org.roomgate.room.RoomEvents.RoomClosed;
 import org.roomgate.room.RoomEvents.RoomOpened;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * The per-room content keys. A key is made with its room and deleted in the transaction that
@@ -26,11 +21,11 @@ import io.agroal.api.AgroalDataSource;
 public class ContentKeys {
 
     private final EntityManager entityManager;
-    private final AgroalDataSource dataSource;
+    private final PooledStatements statements;
 
-    ContentKeys(EntityManager entityManager, AgroalDataSource dataSource) {
+    ContentKeys(EntityManager entityManager, PooledStatements statements) {
         this.entityManager = entityManager;
-        this.dataSource = dataSource;
+        this.statements = statements;
     }
 
     void onOpened(@Observes RoomOpened event) {
@@ -57,14 +52,11 @@ public class ContentKeys {
      * is a plain statement on the pool's connection (the transaction's, inside one).
      */
     public Optional<byte[]> keyOf(UUID roomId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT data_key FROM conference.room_key WHERE room_id = ?")) {
+        return statements.prepared("SELECT data_key FROM conference.room_key WHERE room_id = ?", query -> {
             query.setObject(1, roomId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Room key read failed", e);
-        }
+        });
     }
 }

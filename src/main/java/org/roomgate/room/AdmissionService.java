@@ -1,9 +1,7 @@
 package org.roomgate.room;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,17 +11,16 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.roomgate.consent.Capability;
 import org.roomgate.consent.ConsentService;
+import org.roomgate.database.PooledStatements;
 import org.roomgate.locking.AdmissionLocks;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.RoomDtos.JoinRequest;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 
 /**
@@ -55,12 +52,12 @@ public class AdmissionService {
     private final AdmissionLocks locks;
     private final Occupancy occupancy;
     private final ConferenceGate backends;
-    private final AgroalDataSource dataSource;
+    private final PooledStatements statements;
 
     AdmissionService(Clock clock, ConsentService consents, AdmissionLocks locks, Occupancy occupancy,
-            ConferenceGate backends, AgroalDataSource dataSource) {
+            ConferenceGate backends, PooledStatements statements) {
         this.backends = backends;
-        this.dataSource = dataSource;
+        this.statements = statements;
         this.clock = clock;
         this.consents = consents;
         this.locks = locks;
@@ -164,23 +161,22 @@ public class AdmissionService {
      * when the tenant has no such room.
      */
     private Optional<AdmissionState> lockAndRead(String tenantId, UUID roomId, String subjectId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement batch = locks.prepareSubjectThen(connection, tenantId, subjectId, LOCK_ROOM_AND_READ)) {
-            batch.setString(3, tenantId);
-            batch.setObject(4, roomId);
-            batch.setString(5, subjectId);
-            batch.setString(6, subjectId);
-            batch.setString(7, tenantId);
-            batch.setObject(8, roomId);
-            batch.execute();
-            batch.getMoreResults();
-            batch.getMoreResults();
-            try (ResultSet row = batch.getResultSet()) {
-                return row.next() ? Optional.of(AdmissionState.of(row)) : Optional.<AdmissionState>empty();
+        return statements.onConnection(connection -> {
+            try (PreparedStatement batch = locks.prepareSubjectThen(connection, tenantId, subjectId, LOCK_ROOM_AND_READ)) {
+                batch.setString(3, tenantId);
+                batch.setObject(4, roomId);
+                batch.setString(5, subjectId);
+                batch.setString(6, subjectId);
+                batch.setString(7, tenantId);
+                batch.setObject(8, roomId);
+                batch.execute();
+                batch.getMoreResults();
+                batch.getMoreResults();
+                try (ResultSet row = batch.getResultSet()) {
+                    return row.next() ? Optional.of(AdmissionState.of(row)) : Optional.<AdmissionState>empty();
+                }
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Admission read failed", e);
-        }
+        });
     }
 
     /** Admitted, and the tenant's backend as the admission saw it, for the response's credential. */

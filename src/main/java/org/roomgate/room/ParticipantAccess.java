@@ -1,22 +1,18 @@
 package org.roomgate.room;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import org.roomgate.database.PooledStatements;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.token.JoinTokenIdentityProvider;
 import org.roomgate.token.VerifiedToken;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -46,11 +42,11 @@ public class ParticipantAccess {
     private static final String HOLD = ROOM + " FOR SHARE;\n" + PARTICIPATION;
 
     private final SecurityIdentity identity;
-    private final AgroalDataSource dataSource;
+    private final PooledStatements statements;
 
-    ParticipantAccess(SecurityIdentity identity, AgroalDataSource dataSource) {
+    ParticipantAccess(SecurityIdentity identity, PooledStatements statements) {
         this.identity = identity;
-        this.dataSource = dataSource;
+        this.statements = statements;
     }
 
     /** The caller's open participation in the room, as it is now. */
@@ -86,7 +82,7 @@ public class ParticipantAccess {
     }
 
     private Found read(String sql, String tenantId, UUID roomId, UUID participationId) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return statements.prepared(sql, statement -> {
             statement.setString(1, tenantId);
             statement.setObject(2, roomId);
             statement.setObject(3, participationId);
@@ -104,9 +100,7 @@ public class ParticipantAccess {
                 return new Found(state, new Participant(participationId, tenantId, roomId, row.getString(1), row.getString(2),
                         Participation.Role.valueOf(row.getString(3)), List.of((String[]) row.getArray(4).getArray())));
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Participant check failed", e);
-        }
+        });
     }
 
     private VerifiedToken verified(UUID roomId) {
