@@ -1,10 +1,5 @@
 package org.roomgate.backend;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -69,9 +64,6 @@ public class BackendEventResource {
     }
 
     private static Delivery delivery(String tenantId, String method, UriInfo uri, HttpHeaders headers, String body) {
-        Map<String, String> lowerCase = new LinkedHashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters());
-        return new Delivery(tenantId, method, uri.getRequestUri().getRawQuery(), query, lowerCase, body == null ? "" : body);
+        return Delivery.of(tenantId, method, uri, headers, body);
     }
 }

@@ -31,6 +31,16 @@ public record MeetingRoom(String tenantId, UUID roomId, String meetingId, String
         return tenantId + SEPARATOR + roomId;
     }
 
+    /** The tenant a meeting id names (everything before the last separator, a room id after it), or null. */
+    public static String tenantOf(String meetingId) {
+        int separator = meetingId == null ? -1 : meetingId.lastIndexOf(SEPARATOR);
+        if (separator <= 0) {
+            return null;
+        }
+        String tenantId = meetingId.substring(0, separator);
+        return roomOf(tenantId, meetingId) == null ? null : tenantId;
+    }
+
     /** The room id a meeting id of this tenant names, or null when it names another tenant's or none. */
     public static UUID roomOf(String tenantId, String meetingId) {
         String prefix = tenantId + SEPARATOR;

@@ -11,6 +11,7 @@ public class DomainException extends RuntimeException {
     private final ProblemType type;
     private final String rule;
     private final List<Problem.FieldError> errors;
+    private final List<Problem.Check> checks;
 
     public DomainException(ProblemType type, String detail) {
         this(type, detail, null, null);
@@ -20,12 +21,22 @@ public class DomainException extends RuntimeException {
         this(type, detail, rule, null);
     }
 
+    /** A failed connection check: the problem of the failed item, with every item the check reached. */
+    public DomainException(ProblemType type, String detail, List<Problem.Check> checks) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.rule = null;
+        this.errors = null;
+        this.checks = List.copyOf(checks);
+    }
+
     private DomainException(ProblemType type, String detail, String rule, List<Problem.FieldError> errors) {
         // No stack trace: these are expected outcomes, and the join path throws them often.
         super(detail, null, false, false);
         this.type = type;
         this.rule = rule;
         this.errors = errors;
+        this.checks = null;
     }
 
     public static DomainException invalid(String field, String message) {
@@ -38,7 +49,7 @@ public class DomainException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(type.uri(), type.title(), type.status(), getMessage(), rule, errors);
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), rule, errors, checks);
     }
 
     public ProblemType type() {

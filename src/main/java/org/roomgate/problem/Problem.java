@@ -16,9 +16,14 @@ public record Problem(
         int status,
         String detail,
         @Schema(description = "The policy rule (R1…R11, see docs/policy.md in the repository) the failure enforces", example = "R5") String rule,
-        @Schema(description = "Field-level errors of a 400") List<FieldError> errors) {
+        @Schema(description = "Field-level errors of a 400") List<FieldError> errors,
+        @Schema(description = "A connection check's items, the failed one included (extension)") List<Check> checks) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(URI type, String title, int status, String detail, String rule, List<FieldError> errors) {
+        this(type, title, status, detail, rule, errors, null);
+    }
 
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
@@ -26,5 +31,13 @@ public record Problem(
 
     /** One invalid field: its JSON path and what is wrong with it. */
     public record FieldError(String field, String message) {
+    }
+
+    /** One item of a connection check: what was tried, how it came out, and what was seen (never a secret). */
+    @Schema(name = "CheckItem")
+    public record Check(@Schema(example = "checksum-accepted") String item,
+            @Schema(description = "ok, failed, unknown (cannot be seen from outside), skipped (an earlier item failed), "
+                    + "not-applicable", example = "ok") String outcome,
+            @Schema(example = "bbb-web accepted a SHA256 checksum made with the stored secret") String detail) {
     }
 }

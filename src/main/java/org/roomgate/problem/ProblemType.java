@@ -27,6 +27,13 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     RECORDING_PROHIBITED("recording-prohibited", 422, "Recording is prohibited"),
     INTERNAL("internal", 500, "Internal error"),
+    BACKEND_UNREACHABLE("backend-unreachable", 502, "The conference backend does not answer"),
+    BACKEND_ANSWER_INVALID("backend-answer-invalid", 502, "The conference backend's answer is not its documented API"),
+    BACKEND_SECRET_REJECTED("backend-secret-rejected", 502, "The conference backend rejects the stored secret"),
+    BACKEND_HOOKS_MISSING("backend-hooks-missing", 502, "bbb-webhooks is not installed"),
+    BACKEND_HOOKS_OUTDATED("backend-hooks-outdated", 502, "bbb-webhooks is older than 3.4.0"),
+    BACKEND_WEBHOOK_KEY("backend-webhook-key", 502, "The backend signs its webhooks with another key"),
+    BACKEND_KEY_UNPUBLISHED("backend-key-unpublished", 502, "The token key cannot be fetched as Prosody fetches it"),
     UNAVAILABLE("unavailable", 503, "Service temporarily unavailable");
 
     private static final String PREFIX = "urn:roomgate:problem:";

@@ -50,9 +50,13 @@ public class BbbClient {
     public static URI url(BackendSettings settings, String callName, BbbQuery query) {
         String queryString = query.toString();
         String checksum = BbbChecksum.valueOf(settings.checksum()).ofCall(callName, queryString, settings.secret());
-        // The configured URL is the API's base (…/bigbluebutton/); some tools quote the endpoint (…/bigbluebutton/api/).
-        String api = settings.url().endsWith("/api/") ? settings.url() : settings.url() + "api/";
-        return URI.create(api + callName + "?" + queryString
+        return URI.create(apiBase(settings) + callName + "?" + queryString
                 + (queryString.isEmpty() ? "" : "&") + "checksum=" + checksum);
+    }
+
+    /** The API's URL with a trailing slash, where the calls are named. */
+    public static String apiBase(BackendSettings settings) {
+        // The configured URL is the API's base (…/bigbluebutton/); some tools quote the endpoint (…/bigbluebutton/api/).
+        return settings.url().endsWith("/api/") ? settings.url() : settings.url() + "api/";
     }
 }

@@ -45,8 +45,9 @@ public class LiveKitBackend implements ConferenceBackend {
     private final LiveKitConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LiveKitWebhookLog webhooks;
 
-    LiveKitBackend(TwirpRoomService rooms, LiveKitConfig config, ObjectMapper json, Clock clock) {
+    LiveKitBackend(TwirpRoomService rooms, LiveKitConfig config, ObjectMapper json, Clock clock, LiveKitWebhookLog webhooks) {
         if (config.tokenLifetime().isNegative() || config.tokenLifetime().isZero()
                 || config.tokenLifetime().compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalStateException("roomgate.livekit.token-lifetime must be positive and at most PT1H");
@@ -55,6 +56,7 @@ public class LiveKitBackend implements ConferenceBackend {
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -138,8 +140,11 @@ public class LiveKitBackend implements ConferenceBackend {
                     delivery.body().getBytes(StandardCharsets.UTF_8), clock.instant(), json);
         } catch (LiveKitWebhookVerifier.Rejected e) {
             LOG.infof("LiveKit webhook for tenant %s refused: %s", settings.tenantId(), e.getMessage());
+            webhooks.refused(settings.tenantId(), clock.instant(),
+                    LiveKitWebhookVerifier.claimedKey(delivery.headers().get("authorization")).orElse(null));
             throw new AuthenticationFailedException(e.getMessage());
         }
+        webhooks.verified(settings.tenantId(), clock.instant());
         UUID roomId = MeetingRoom.roomOf(settings.tenantId(), hook.room());
         if (roomId == null) {
             return List.of();

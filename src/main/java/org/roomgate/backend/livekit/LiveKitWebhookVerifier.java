@@ -62,6 +62,25 @@ public final class LiveKitWebhookVerifier {
         return parse(body, json);
     }
 
+    /**
+     * The API key an unverified webhook claims to be signed with ({@code iss}), if it reads as a
+     * LiveKit key name; for telling an operator which key LiveKit signs with, never for trusting it.
+     */
+    public static java.util.Optional<String> claimedKey(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            JwtClaims claims = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
+                    .setSkipSignatureVerification().build().processToClaims(authorization.strip());
+            String issuer = claims.getIssuer();
+            return issuer != null && issuer.matches("[A-Za-z0-9_.-]{1,64}") ? java.util.Optional.of(issuer)
+                    : java.util.Optional.empty();
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static LiveKitWebhook parse(byte[] body, ObjectMapper json) {
         try {
             JsonNode event = json.readTree(body);

@@ -50,7 +50,17 @@ public final class BbbStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Which bbb-webhooks answers /bigbluebutton/api/hooks/*: 3.x takes every checksum algorithm
+     * (isUrlChecksumValid with supportedChecksumAlgorithms), 2.x SHA-1 only; without the package,
+     * nginx has no location for hooks/ and bbb-web answers 404.
+     */
+    public enum Webhooks {
+        V3, V2, NONE
+    }
+
     private final String secret;
+    private volatile Webhooks webhooks = Webhooks.V3;
     private int port;
     private HttpServer server;
     private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
@@ -114,6 +124,11 @@ public final class BbbStandIn implements AutoCloseable {
         runningChecksAfterEnd.set(checks);
     }
 
+    /** From now on hooks/* are answered as this bbb-webhooks (or its absence) answers them. */
+    public void webhooks(Webhooks version) {
+        webhooks = version;
+    }
+
     public Meeting meeting(String meetingId) {
         return meetings.get(meetingId);
     }
@@ -150,6 +165,7 @@ public final class BbbStandIn implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         port = server.getAddress().getPort();
         server.createContext("/bigbluebutton/api/", this::handle);
+        server.createContext("/bigbluebutton/api", this::index);
         server.start();
     }
 
@@ -158,7 +174,14 @@ public final class BbbStandIn implements AutoCloseable {
         String rawQuery = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
         Map<String, String> params = decode(rawQuery);
         String checksum = params.get("checksum");
-        if (checksum == null || !checksum.equals(expectedChecksum(call, rawQuery, checksum))) {
+        if (call.startsWith("hooks/") && webhooks == Webhooks.NONE) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        boolean algorithmTaken = !call.startsWith("hooks/") || webhooks == Webhooks.V3
+                || (checksum != null && checksum.length() == 40);
+        if (checksum == null || !algorithmTaken || !checksum.equals(expectedChecksum(call, rawQuery, checksum))) {
             checksumErrors.add(call);
             respond(exchange, failed("checksumError", "Checksums do not match"));
             return;
@@ -177,6 +200,7 @@ public final class BbbStandIn implements AutoCloseable {
                     + "</running></response>";
             case "getMeetingInfo" -> meetingInfo(params);
             case "hooks/create" -> hookCreate(params);
+            case "hooks/list" -> hookList();
             default -> failed("unsupportedRequest", "This request is not supported.");
         });
     }
@@ -266,6 +290,22 @@ public final class BbbStandIn implements AutoCloseable {
         hooks.add(Map.copyOf(params));
         return "<response><returncode>SUCCESS</returncode><hookID>" + hooks.size()
                 + "</hookID><permanentHook>false</permanentHook><rawData>false</rawData></response>";
+    }
+
+    private String hookList() {
+        StringBuilder xml = new StringBuilder("<response><returncode>SUCCESS</returncode><hooks>");
+        for (int i = 0; i < hooks.size(); i++) {
+            xml.append("<hook><hookID>").append(i + 1).append("</hookID><callbackURL><![CDATA[")
+                    .append(hooks.get(i).get("callbackURL")).append("]]></callbackURL><permanentHook>false</permanentHook>"
+                            + "<rawData>false</rawData></hook>");
+        }
+        return xml.append("</hooks></response>").toString();
+    }
+
+    /** The API's root: no checksum, the versions (api.md "API Resources"). */
+    private void index(HttpExchange exchange) throws IOException {
+        respond(exchange, "<response><returncode>SUCCESS</returncode><version>2.0</version><apiVersion>2.0</apiVersion>"
+                + "<bbbVersion>3.0.4</bbbVersion></response>");
     }
 
     private static String meetingXml(Meeting m, String tail) {
