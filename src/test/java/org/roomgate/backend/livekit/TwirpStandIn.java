@@ -38,6 +38,7 @@ public final class TwirpStandIn implements AutoCloseable {
     private final Map<String, JsonNode> rooms = new ConcurrentHashMap<>();
     private final Map<String, Map<String, JsonNode>> participants = new ConcurrentHashMap<>();
     private final AtomicBoolean unavailable = new AtomicBoolean();
+    private volatile Map<String, String> keys;
 
     public TwirpStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -90,7 +91,17 @@ public final class TwirpStandIn implements AutoCloseable {
         unavailable.set(on);
     }
 
+    /**
+     * From now on each call's token is checked as LiveKit's API key middleware checks it against
+     * livekit.yaml {@code keys}: the secret of the token's {@code iss}, HS256, not expired; 401
+     * otherwise. Unset (the default), the stand-in decides nothing about tokens.
+     */
+    public void keys(Map<String, String> keyPairs) {
+        keys = Map.copyOf(keyPairs);
+    }
+
     public void reset() {
+        keys = null;
         calls.clear();
         rooms.clear();
         participants.clear();
@@ -108,6 +119,10 @@ public final class TwirpStandIn implements AutoCloseable {
         calls.add(new Call(method, exchange.getRequestHeaders().getFirst("Authorization"), body));
         if (!"POST".equals(exchange.getRequestMethod())) {
             reply(exchange, 404, error("bad_route", "no handler"));
+            return;
+        }
+        if (keys != null && !signedWithAKey(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, error("unauthenticated", "invalid token"));
             return;
         }
         if (unavailable.get()) {
@@ -142,12 +157,46 @@ public final class TwirpStandIn implements AutoCloseable {
                     reply(exchange, 200, Map.of("identity", identity));
                 }
             }
+            case "ListRooms" -> {
+                List<JsonNode> listed = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                request.path("names").forEach(n -> names.add(n.asText()));
+                rooms.forEach((name, created) -> {
+                    if (names.isEmpty() || names.contains(name)) {
+                        listed.add(created);
+                    }
+                });
+                reply(exchange, 200, Map.of("rooms", listed));
+            }
             case "ListParticipants" -> {
                 List<Map<String, String>> list = new ArrayList<>();
                 participants.getOrDefault(room, Map.of()).keySet().forEach(i -> list.add(Map.of("identity", i)));
                 reply(exchange, 200, Map.of("participants", list));
             }
             default -> reply(exchange, 404, error("bad_route", "no handler for " + method));
+        }
+    }
+
+    private boolean signedWithAKey(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String token = authorization.substring("Bearer ".length());
+        try {
+            String issuer = new org.jose4j.jwt.consumer.JwtConsumerBuilder().setSkipAllValidators()
+                    .setDisableRequireSignature().setSkipSignatureVerification().build().processToClaims(token).getIssuer();
+            String secret = issuer == null ? null : keys.get(issuer);
+            if (secret == null) {
+                return false;
+            }
+            new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                    .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT, "HS256")
+                    .setVerificationKey(new org.jose4j.keys.HmacKey(secret.getBytes(StandardCharsets.UTF_8)))
+                    .setRelaxVerificationKeyValidation().setRequireExpirationTime().setExpectedIssuer(issuer)
+                    .build().processToClaims(token);
+            return true;
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            return false;
         }
     }
 
