@@ -39,6 +39,9 @@ import org.roomgate.problem.Problem;
                 `PATCH` of `maxParticipants` below the participants inside → 409 `conflict` (R10); \
                 `/api/v1/stats` field `backendCallsPending`; \
                 `GET /api/v1/backend-events/{tenantId}/jitsi-access` (Prosody's per-connection check); \
+                `POST /api/v1/tenants/{id}/backend/check` (the connection check, 502 with the problem types \
+                `backend-*` and the extension member `checks`) and `POST /api/v1/livekit-webhooks` (one LiveKit \
+                webhook URL for every tenant on a server); \
                 the problem types `consent-scope` (403: a shared BigBlueButton meeting would give the pupil rights \
                 beyond the consent), `method-not-allowed` (405), `not-acceptable` (406), `internal` (500); \
                 503 `unavailable` with `Retry-After` on every operation while the database is unreachable; \

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.backend.BackendDtos.BackendRequest;
 import org.roomgate.backend.BackendDtos.BackendView;
+import org.roomgate.problem.Problem;
 import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/tenants/{tenantId}/backend")
@@ -65,7 +66,9 @@ public class BackendConfigResource {
 
     @POST
     @Path("/check")
-    @Operation(summary = "Check the connection to the tenant's conference backend",
+    // The body is optional: a bare `curl -X POST` (no Content-Type) must reach the check.
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Check the connection to the tenant's conference backend (extension)",
             description = "Calls the stored server now with the stored secret and answers per item what works. "
                     + "BIGBLUEBUTTON: API reachable, checksum accepted, bbb-webhooks present and which checksum algorithms "
                     + "its API takes (only SHA-1: bbb-webhooks 2.x), and that its delivery signing cannot be seen from outside "
@@ -84,7 +87,8 @@ public class BackendConfigResource {
             + "hooks/list not answered by bbb-webhooks; backend-hooks-outdated: bbb-webhooks takes SHA-1 only (2.x); "
             + "backend-webhook-key: the last LiveKit webhook was signed with another key; backend-key-unpublished: "
             + "the Jitsi key is not served, or another key is, at the asap_key_server",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "checksum wrong",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "checksum wrong",
                     value = "{\"type\":\"urn:roomgate:problem:backend-secret-rejected\",\"title\":\"The conference backend "
                             + "rejects the stored secret\",\"status\":502,\"detail\":\"checksum-accepted: bbb-web answers "
                             + "checksumError to a SHA256 checksum made with the stored secret\",\"checks\":["

@@ -1,13 +1,16 @@
 package org.roomgate.backend;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roomgate.support.Api.ALL_SCOPES;
 import static org.roomgate.support.Api.as;
 import static org.roomgate.support.Api.asOps;
@@ -29,10 +32,14 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.roomgate.problem.ProblemType;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /** The ops API for a tenant's backend: every kind's fields checked, secrets write-only and sealed. */
 @QuarkusTest
@@ -170,6 +177,41 @@ class BackendConfigResourceTest {
                 .put("/api/v1/tenants/{t}/backend", tenant).then().statusCode(401);
         asOps().body(DEFAULT_BBB).put("/api/v1/tenants/{t}/backend", "no-such-school").then().statusCode(404);
         asOps().get("/api/v1/tenants/{t}/backend", "no-such-school").then().statusCode(404);
+    }
+
+    @Test
+    void shouldLetOnlyOperationsCheckTheConnectionAndSayNativeHasNothingToCall() {
+        String tenant = newTenant();
+        String platformKey = newKey(tenant, "platform");
+        as(platformKey).post("/api/v1/tenants/{t}/backend/check", tenant).then().statusCode(403);
+        RestAssured.given().post("/api/v1/tenants/{t}/backend/check", tenant).then().statusCode(401);
+        asOps().post("/api/v1/tenants/{t}/backend/check", "no-such-school").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        asOps().post("/api/v1/tenants/{t}/backend/check", tenant).then().statusCode(200).body("kind", equalTo("NATIVE"))
+                .body("items[0].item", equalTo("backend")).body("items[0].outcome", equalTo("not-applicable"));
+    }
+
+    @Test
+    void shouldDocumentTheCheckWithEveryProblemTypeItAnswers() {
+        String path = "paths.'/api/v1/tenants/{tenantId}/backend/check'.post.";
+        ExtractableResponse<Response> openApi = RestAssured.given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200)
+                .body(path + "summary", startsWith("Check the connection"))
+                .body(path + "responses.'200'.content.'application/json'.schema.$ref", equalTo("#/components/schemas/CheckReport"))
+                .body(path + "responses.'502'.content.'application/problem+json'.schema.$ref", equalTo("#/components/schemas/Problem"))
+                .body(path + "responses.'404'.description", containsString("not-found"))
+                .extract();
+        String documented = openApi.path(path + "responses.'502'.description");
+        for (ProblemType type : ProblemType.values()) {
+            if (type.slug().startsWith("backend-")) {
+                assertTrue(documented.contains(type.slug() + ":"), type.slug() + " undocumented");
+            }
+        }
+        Object example = openApi.path(path + "responses.'502'.content.'application/problem+json'.examples.'checksum wrong'.value");
+        assertTrue(String.valueOf(example).contains("urn:roomgate:problem:backend-secret-rejected"));
+        Map<String, Object> report = openApi.path("components.schemas.CheckReport");
+        assertTrue(String.valueOf(report.get("examples")).contains("hooks-delivery-checksum"), String.valueOf(report));
     }
 
     @Test

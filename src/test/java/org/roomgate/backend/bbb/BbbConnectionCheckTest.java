@@ -3,7 +3,6 @@ package org.roomgate.backend.bbb;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roomgate.support.Api.asOps;
 import static org.roomgate.support.Api.newTenant;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roomgate.support.ConnectionChecks;
 import org.roomgate.support.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,18 +125,14 @@ class BbbConnectionCheckTest {
     }
 
     private ValidatableResponse check() {
-        return asOps().post("/api/v1/tenants/{t}/backend/check", tenant).then();
+        return ConnectionChecks.check(tenant);
     }
 
     private ValidatableResponse problem(String type) {
-        return check().statusCode(502).contentType("application/problem+json")
-                .body("type", equalTo("urn:roomgate:problem:" + type));
+        return ConnectionChecks.failed(check(), type);
     }
 
     private void assertNoSecret(String answer, String secret) {
-        assertFalse(answer.contains(secret), "the answer holds the secret");
-        String logged = log.text();
-        assertTrue(logged.contains("Connection check of tenant " + tenant), "the check is logged");
-        assertFalse(logged.contains(secret), "the log holds the secret");
+        ConnectionChecks.assertNoSecret(log, tenant, answer, secret);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roomgate.support.ConnectionChecks;
 import org.roomgate.support.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,18 +138,14 @@ class LiveKitConnectionCheckTest {
     }
 
     private ValidatableResponse check() {
-        return asOps().post("/api/v1/tenants/{t}/backend/check", tenant).then();
+        return ConnectionChecks.check(tenant);
     }
 
     private ValidatableResponse problem(String type) {
-        return check().statusCode(502).contentType("application/problem+json")
-                .body("type", equalTo("urn:roomgate:problem:" + type));
+        return ConnectionChecks.failed(check(), type);
     }
 
     private void assertNoSecret(String answer, String secret) {
-        assertFalse(answer.contains(secret), "the answer holds the secret");
-        String logged = log.text();
-        assertTrue(logged.contains("Connection check of tenant " + tenant), "the check is logged");
-        assertFalse(logged.contains(secret), "the log holds the secret");
+        ConnectionChecks.assertNoSecret(log, tenant, answer, secret);
     }
 }
