@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.roomgate.support.Api.asOps;
 import static org.roomgate.support.Api.newTenant;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +91,39 @@ class BbbConnectionCheckTest {
                 .body("checks.outcome", contains("failed", "skipped", "skipped", "skipped")).extract().asString();
 
         assertNoSecret(body, BbbFixture.SECRET);
+    }
+
+    @Test
+    void shouldCutOffAServerThatTricklesItsAnswerWithinTheCallTimeout() throws Exception {
+        try (ServerSocket trickler = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread serve = new Thread(() -> trickle(trickler));
+            serve.start();
+            asOps().body(Map.of("kind", "BIGBLUEBUTTON", "url", "http://127.0.0.1:" + trickler.getLocalPort()
+                    + "/bigbluebutton/", "secret", BbbFixture.SECRET)).put("/api/v1/tenants/{t}/backend", tenant)
+                    .then().statusCode(200);
+            long started = System.nanoTime();
+
+            problem("backend-unreachable").body("detail", containsString("no complete answer in time"));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "one call bounded by call-timeout (PT2S), took " + took);
+            serve.interrupt();
+        }
+    }
+
+    /** Answers headers at once, then one byte of a long body every 200 ms: never done, never silent. */
+    private static void trickle(ServerSocket server) {
+        try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100000\r\n\r\n<response>"
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 100 && !Thread.currentThread().isInterrupted(); i++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException | InterruptedException e) {
+            // The check hung up, as it should.
+        }
     }
 
     @Test
