@@ -72,8 +72,17 @@ local function verdict_of(body, code)
     return "unknown";
 end
 
+-- Whether there is something to ask roomgate about: without a tenant or a token the answer is no.
+local function askable(tenant, token)
+    return ROOMGATE_URL ~= nil and tenant ~= nil and token ~= nil;
+end
+
 -- Asks roomgate and calls answer(verdict) exactly once, within TIMEOUT seconds.
 local function ask(tenant, token, answer)
+    if not askable(tenant, token) then
+        answer("refused");
+        return;
+    end
     local settled = false;
     local function settle(verdict)
         if not settled then
@@ -100,7 +109,7 @@ end
 -- The verdict for a join; waits for roomgate inside the session's stanza thread, as
 -- jitsi-meet's own token plugins wait for their key server.
 local function join_verdict(tenant, token)
-    if not (ROOMGATE_URL and tenant and token) then
+    if not askable(tenant, token) then
         return "refused";
     end
     if not async.ready() then
@@ -131,13 +140,15 @@ module:hook("muc-occupant-pre-join", function (event)
 end, 5); -- after mod_token_verification (99) and mod_muc_max_occupants (10) have had their say
 
 module:hook("muc-occupant-joined", function (event)
-    local room, origin, stanza = event.room, event.origin, event.stanza;
+    local room, stanza = event.room, event.stanza;
     if is_exempt(stanza.attr.from) then
         return;
     end
-    inside[event.occupant.nick] = {
-        room = room; nick = event.occupant.nick; tenant = tenant_of(room.jid);
-        token = origin.auth_token; confirmed = now();
+    -- Prosody before 0.12 names no origin here; the joining session is the stanza's sender.
+    local origin = event.origin or prosody.full_sessions[stanza.attr.from];
+    inside[event.nick] = {
+        room = room; nick = event.nick; tenant = tenant_of(room.jid);
+        token = origin and origin.auth_token; confirmed = now();
     };
 end);
 

@@ -13,7 +13,8 @@
 --
 -- Time is the stand-in's own clock, moved by advance(); HTTP is real (LuaSocket) and blocking,
 -- performed one request at a time from the event loop. unplug() cuts the network to roomgate:
--- requests then fail the way net.http reports a refused connection.
+-- requests then fail the way net.http reports a refused connection; stall() makes roomgate accept
+-- requests and never answer them.
 
 local socket_http = require "socket.http";
 local ltn12 = require "ltn12";
@@ -45,8 +46,8 @@ local function jid_bare(j)
 end
 
 function M.new(config)
-    local server = { time = 1000, logs = {}, kicks = {}, asked = 0, plugged = true };
-    local hooks, timers, requests, rooms = {}, {}, {}, {};
+    local server = { time = 1000, logs = {}, kicks = {}, asked = 0, plugged = true, stalled = false, settled = {} };
+    local hooks, timers, requests, rooms, held, waiting_joins = {}, {}, {}, {}, {}, {};
 
     local function fire(name, event)
         for _, h in ipairs(hooks[name] or {}) do
@@ -134,6 +135,10 @@ function M.new(config)
             request.callback("connection refused", 0, request);
             return;
         end
+        if server.stalled then
+            table.insert(held, request);
+            return;
+        end
         local body = {};
         local ok, code = socket_http.request({
             url = request.url, method = request.options.method,
@@ -146,10 +151,18 @@ function M.new(config)
         end
     end
 
-    -- Answers every pending request, and those their callbacks make.
+    -- Answers every pending request, and those their callbacks make; then notes the joins that
+    -- have been decided meanwhile.
     local function run_loop()
         while #requests > 0 do
             perform(table.remove(requests, 1));
+        end
+        for i = #waiting_joins, 1, -1 do
+            local join = waiting_joins[i];
+            if coroutine.status(join.thread) == "dead" then
+                table.remove(waiting_joins, i);
+                table.insert(server.settled, { nick = join.nick, reply = join.replies[1] });
+            end
         end
     end
 
@@ -188,7 +201,9 @@ function M.new(config)
     end
 
     -- A presence from user_jid to room/nick by a session holding token (nil: none), processed in
-    -- its own coroutine like a session's stanzas. Returns the error sent back, or nil if admitted.
+    -- its own coroutine like a session's stanzas. Returns "decided" and the error sent back (nil if
+    -- admitted), or "waiting" while the module waits for an answer; such a join is decided later,
+    -- in advance(), and then listed in server.settled.
     function server.join(room_jid, nick, user_jid, token)
         local room = server.room(room_jid);
         local replies = {};
@@ -206,8 +221,11 @@ function M.new(config)
         end);
         assert(coroutine.resume(thread));
         run_loop();
-        assert(coroutine.status(thread) == "dead", "the join is still waiting although nothing is pending");
-        return replies[1];
+        if coroutine.status(thread) ~= "dead" then
+            table.insert(waiting_joins, { thread = thread, nick = occupant.nick, replies = replies });
+            return "waiting";
+        end
+        return "decided", replies[1];
     end
 
     -- Moves the clock, fires the timers that are due (in due order) and answers their requests.
@@ -234,6 +252,7 @@ function M.new(config)
     end
 
     function server.unplug() server.plugged = false; end
+    function server.stall() server.stalled = true; end
     function server.occupants(room_jid)
         local nicks = {};
         for nick in pairs(server.room(room_jid)._occupants) do

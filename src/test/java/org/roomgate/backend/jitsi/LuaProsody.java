@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,11 +82,19 @@ final class LuaProsody implements AutoCloseable {
 
     /** Moves Prosody's clock; returns the kicks the module made meanwhile. */
     List<Kick> advance(int seconds) throws IOException {
-        JsonNode kicked = ask("advance " + seconds).path("kicked");
         List<Kick> kicks = new ArrayList<>();
         // lua-cjson writes an empty Lua table as {}: no kicks.
-        kicked.forEach(k -> kicks.add(new Kick(k.path("nick").asText(), k.path("reason").asText())));
+        ask("advance " + seconds).path("kicked")
+                .forEach(k -> kicks.add(new Kick(k.path("nick").asText(), k.path("reason").asText())));
         return kicks;
+    }
+
+    /** Moves Prosody's clock; returns the waiting joins decided meanwhile, by nick JID: admitted or not. */
+    Map<String, Boolean> decided(int seconds) throws IOException {
+        Map<String, Boolean> joins = new LinkedHashMap<>();
+        ask("advance " + seconds).path("settled")
+                .forEach(j -> joins.put(j.path("nick").asText(), j.path("admitted").asBoolean()));
+        return joins;
     }
 
     List<String> occupants(String roomJid) throws IOException {
@@ -97,6 +106,11 @@ final class LuaProsody implements AutoCloseable {
     /** Cuts the network between Prosody and roomgate. */
     void unplug() throws IOException {
         assertTrue(ask("unplug").path("unplugged").asBoolean());
+    }
+
+    /** From now on roomgate takes Prosody's requests and never answers them. */
+    void stall() throws IOException {
+        assertTrue(ask("stall").path("stalled").asBoolean());
     }
 
     List<String> logs() throws IOException {

@@ -31,14 +31,15 @@ import io.quarkus.test.junit.QuarkusTest;
  * roomgate's Prosody module, the real Lua file under Debian's Lua in the stand-in of Prosody's
  * module API, against this running roomgate: a consented pupil is admitted and stays; a pupil
  * whose consent was withdrawn, or who joins a closed room, is refused; one inside is removed at
- * the next check after her consent is withdrawn; and without an answer from roomgate joins are
- * refused and those inside are removed after the grace.
+ * the next check after her consent is withdrawn; and without an answer from roomgate (none at
+ * all, or none within the timeout) joins are refused and those inside are removed after the grace.
  */
 @QuarkusTest
 class ProsodyModuleTest {
 
     static final int INTERVAL = 30;
     static final int GRACE = 60;
+    static final int TIMEOUT = 5;
     static final String FOCUS = "focus@auth.meet.example/focus";
 
     @TestHTTPResource("/")
@@ -60,7 +61,7 @@ class ProsodyModuleTest {
         grantConsent(platform.key(), "p-1", "2020-11-19", ALL_SCOPES, ALL_PURPOSES);
         grantConsent(platform.key(), "p-2", "2020-11-19", ALL_SCOPES, ALL_PURPOSES);
         prosody = LuaProsody.start(Map.of("roomgate_access_url", roomgate.toString(),
-                "roomgate_access_interval", INTERVAL, "roomgate_access_grace", GRACE,
+                "roomgate_access_interval", INTERVAL, "roomgate_access_grace", GRACE, "roomgate_access_timeout", TIMEOUT,
                 "roomgate_access_exempt", List.of("auth.meet.example")));
     }
 
@@ -132,6 +133,20 @@ class ProsodyModuleTest {
         assertEquals(List.of(), prosody.advance(GRACE - 1), "a short outage empties no lesson");
         assertEquals(List.of(new LuaProsody.Kick(muc + "/n1", "roomgate: admission could not be confirmed")),
                 prosody.advance(INTERVAL));
+    }
+
+    @Test
+    void shouldRefuseAJoinThatRoomgateDoesNotAnswerWithinTheTimeout() throws Exception {
+        String room = newRoom(platform.key(), "LESSON", 30, ALL_SCOPES);
+        String muc = mucOf(platform, room);
+        String token = tokenOf(room, "p-1");
+        prosody.stall();
+
+        assertTrue(prosody.join(muc, "n1", "u1@meet.example/web", token).path("waiting").asBoolean(),
+                "the join waits for roomgate's answer");
+        assertEquals(Map.of(), prosody.decided(TIMEOUT - 1));
+        assertEquals(Map.of(muc + "/n1", false), prosody.decided(1));
+        assertEquals(List.of(), prosody.occupants(muc));
     }
 
     @Test
