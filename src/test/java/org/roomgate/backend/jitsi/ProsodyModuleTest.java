@@ -67,7 +67,9 @@ class ProsodyModuleTest {
 
     @AfterEach
     void stopProsody() throws Exception {
-        prosody.close();
+        if (prosody != null) {
+            prosody.close();
+        }
     }
 
     @Test
