@@ -149,6 +149,16 @@ class KubernetesManifestsIT {
     }
 
     @Test
+    void shouldFitTheImagesHeapAndTheTmpfsInTheMemoryLimit() throws IOException {
+        JsonNode pod = BY_KIND.get("Deployment").at("/spec/template/spec");
+        long limit = DockerFilesTest.megabytes(pod.at("/containers/0/resources/limits/memory").asText());
+        long tmpfs = DockerFilesTest.megabytes(named(pod.get("volumes"), "tmp").at("/emptyDir/sizeLimit").asText());
+        long heap = DockerFilesTest.imageHeapMegabytes();
+        assertTrue(heap + DockerFilesTest.NON_HEAP_MB + tmpfs <= limit,
+                "heap " + heap + " + " + DockerFilesTest.NON_HEAP_MB + " beside it + /tmp " + tmpfs + " within the limit " + limit);
+    }
+
+    @Test
     void shouldSpreadTheReplicasOverNodes() {
         JsonNode deployment = BY_KIND.get("Deployment");
         JsonNode spread = deployment.at("/spec/template/spec/topologySpreadConstraints/0");
