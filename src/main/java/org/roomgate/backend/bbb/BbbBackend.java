@@ -1,6 +1,7 @@
 package org.roomgate.backend.bbb;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -157,7 +158,7 @@ public class BbbBackend implements ConferenceBackend {
     }
 
     private boolean endedDuringCurrentMeeting(MeetingRoom room, UUID participationId) {
-        java.time.Instant started = meetings.current(room.roomId()).map(BbbMeetings.Meeting::startedAt).orElse(null);
+        Instant started = meetings.current(room.roomId()).map(BbbMeetings.Meeting::startedAt).orElse(null);
         return participants.endedAt(room.tenantId(), room.roomId(), participationId)
                 .map(left -> started == null || !left.isBefore(started)).orElse(true);
     }
