@@ -78,12 +78,13 @@ public class IdempotencyInterceptor {
         }
         IdempotencyKey key = IdempotencyKey.parse(header);
         Scope scope = callerScope();
-        byte[] fingerprint = Fingerprint.of(json, request.request().method().name(), request.normalizedPath(),
-                call.getParameters());
+        Optional<Replay> replay = replayOf(call);
+        Object[] arguments = replay.map(r -> r.fingerprinted(call.getParameters())).orElse(call.getParameters());
+        byte[] fingerprint = Fingerprint.of(json, request.request().method().name(), request.normalizedPath(), arguments);
         Object outcome;
         QuarkusTransaction.begin();
         try {
-            outcome = claimed(call, key, scope, fingerprint);
+            outcome = claimed(call, key, scope, fingerprint, replay);
             QuarkusTransaction.commit();
         } catch (Throwable failure) {
             if (QuarkusTransaction.isActive()) {
@@ -97,14 +98,14 @@ public class IdempotencyInterceptor {
         return outcome;
     }
 
-    private Object claimed(InvocationContext call, IdempotencyKey key, Scope scope, byte[] fingerprint) throws Exception {
+    private Object claimed(InvocationContext call, IdempotencyKey key, Scope scope, byte[] fingerprint,
+            Optional<Replay> replay) throws Exception {
         if (!records.tryClaim(scope, key)) {
             throw new DomainException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key is still being processed; retry once it has been answered.");
         }
         Instant now = clock.instant();
         Optional<StoredAnswer> first = records.find(scope, key, now.minus(window()));
-        Optional<Replay> replay = replayOf(call);
         if (first.isPresent()) {
             if (!first.get().sameRequest(fingerprint)) {
                 throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,

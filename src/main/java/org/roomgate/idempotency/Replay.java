@@ -12,4 +12,12 @@ public interface Replay {
 
     /** The retry's answer entity, from what {@link #keep} returned; a failure throws its problem. */
     Object answer(String kept);
+
+    /**
+     * The arguments the request's fingerprint covers; by default all of them. Leave out what must
+     * not be stored in any form, not even hashed (R4: a pupil's IP address and browser string).
+     */
+    default Object[] fingerprinted(Object[] arguments) {
+        return arguments;
+    }
 }

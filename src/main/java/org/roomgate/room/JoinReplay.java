@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.roomgate.idempotency.Replay;
+import org.roomgate.room.RoomDtos.JoinRequest;
 import org.roomgate.room.RoomDtos.JoinResponse;
 import org.roomgate.tenant.Caller;
 
@@ -31,5 +32,17 @@ class JoinReplay implements Replay {
     @Override
     public Object answer(String kept) {
         return joins.rejoin(caller.tenantId(), UUID.fromString(kept));
+    }
+
+    /** A retry from another network or browser is the same join; and IP and browser string are never stored (R4). */
+    @Override
+    public Object[] fingerprinted(Object[] arguments) {
+        Object[] kept = arguments.clone();
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i] instanceof JoinRequest join) {
+                kept[i] = new JoinRequest(join.subjectId(), join.displayName(), join.role(), null, null);
+            }
+        }
+        return kept;
     }
 }

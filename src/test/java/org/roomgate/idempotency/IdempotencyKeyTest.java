@@ -86,6 +86,35 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void shouldReplayAnUploadAndTellAnotherFileApart() {
+        var f = ContentFixture.create();
+        String key = newKey();
+        byte[] sheet = "Aufgabe 1: 3 + 4 = ?".getBytes(StandardCharsets.UTF_8);
+        var first = upload(f, key, sheet);
+        var retry = upload(f, key, sheet);
+        assertEquals(201, first.statusCode(), first.body().asString());
+        assertEquals(201, retry.statusCode(), retry.body().asString());
+        assertEquals(first.<String>path("id"), retry.path("id"));
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals(422, upload(f, key, "Aufgabe 2: 5 + 6 = ?".getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(1, new Sql(dataSource).count("SELECT count(*) FROM conference.room_file WHERE room_id = ?::uuid", f.roomId()));
+    }
+
+    @Test
+    void shouldReplayALeaveWithoutABody() {
+        var f = ContentFixture.create();
+        String participation = as(f.platformKey()).get("/api/v1/rooms/{r}/attendance", f.roomId()).then().extract()
+                .path("find { it.subjectId == 'p-1' }.participationId");
+        String key = newKey();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            var left = as(f.platformKey()).header(KEY, key).body(Map.of("participationId", participation))
+                    .post("/api/v1/rooms/{r}/leave", f.roomId()).then().extract();
+            assertEquals(204, left.statusCode());
+            assertEquals(attempt == 0 ? null : "true", left.header(IdempotencyInterceptor.REPLAYED_HEADER));
+        }
+    }
+
+    @Test
     void shouldCreateOneRoomForARetriedCreateWithTheSameLocation() {
         var platform = newPlatformWithPolicy();
         String key = newKey();
@@ -208,8 +237,10 @@ class IdempotencyKeyTest {
         var f = ContentFixture.create();
         Api.grantConsent(f.platformKey(), "p-2", "2020-11-19", ALL_SCOPES, Api.ALL_PURPOSES);
         String key = newKey();
-        var first = join(f, key);
-        var retry = join(f, key);
+        var first = join(f, key, joinBody("p-2", "PUPIL"));
+        Map<String, Object> fromAnotherNetwork = new java.util.HashMap<>(joinBody("p-2", "PUPIL"));
+        fromAnotherNetwork.put("clientIp", "198.51.100.9");
+        var retry = join(f, key, fromAnotherNetwork);
         assertEquals(200, first.statusCode());
         assertEquals(200, retry.statusCode(), retry.body().asString());
         assertEquals(first.<String>path("participationId"), retry.path("participationId"));
@@ -220,7 +251,7 @@ class IdempotencyKeyTest {
                 "a join's stored answer holds only the participation, never the token");
 
         as(f.platformKey()).delete("/api/v1/subjects/{s}/consent", "p-2").then().statusCode(204);
-        var afterWithdrawal = join(f, key);
+        var afterWithdrawal = join(f, key, joinBody("p-2", "PUPIL"));
         assertEquals(409, afterWithdrawal.statusCode(), afterWithdrawal.body().asString());
         assertNull(afterWithdrawal.path("token"));
     }
@@ -250,6 +281,12 @@ class IdempotencyKeyTest {
         return as(token).header(KEY, key).body(Map.of("text", text)).post("/api/v1/rooms/{r}/chat", room).then().extract();
     }
 
+    private static ExtractableResponse<Response> upload(ContentFixture f, String key, byte[] bytes) {
+        return io.restassured.RestAssured.given().header("Authorization", "Bearer " + f.pupilToken()).header(KEY, key)
+                .multiPart("file", "Arbeitsblatt.txt", bytes, "text/plain").post("/api/v1/rooms/{r}/files", f.roomId())
+                .then().extract();
+    }
+
     private static ExtractableResponse<Response> createRoom(String platformKey, String key) {
         return createRoom(platformKey, key, ROOM);
     }
@@ -258,8 +295,8 @@ class IdempotencyKeyTest {
         return as(platformKey).header(KEY, key).body(body).post("/api/v1/rooms").then().extract();
     }
 
-    private static ExtractableResponse<Response> join(ContentFixture f, String key) {
-        return as(f.platformKey()).header(KEY, key).body(joinBody("p-2", "PUPIL")).post("/api/v1/rooms/{r}/join", f.roomId())
+    private static ExtractableResponse<Response> join(ContentFixture f, String key, Map<String, Object> body) {
+        return as(f.platformKey()).header(KEY, key).body(body).post("/api/v1/rooms/{r}/join", f.roomId())
                 .then().extract();
     }
 
