@@ -11,8 +11,10 @@ CREATE UNLOGGED TABLE conference.idempotency_key (
     room_id       uuid          REFERENCES conference.room (id) ON DELETE CASCADE,
     status        smallint      NOT NULL CHECK (status BETWEEN 200 AND 299),
     location      varchar(500),
-    -- The answer's body, or what a re-derived answer starts from (a join: the participation id).
+    -- The answer's body, or what a re-derived answer starts from (a join: the participation id);
+    -- sealed: encrypted under the room's content key (conference.room_key), which dies at close.
     body          bytea,
+    sealed        boolean       NOT NULL,
     created_at    timestamptz   NOT NULL,
     PRIMARY KEY (tenant_id, caller_id, key_hash)
 );

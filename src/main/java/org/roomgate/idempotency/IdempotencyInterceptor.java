@@ -16,6 +16,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -57,9 +58,10 @@ public class IdempotencyInterceptor {
     private final IdempotencyConfig config;
     private final RetentionConfig retention;
     private final Instance<Replay> replays;
+    private final AnswerSeal seal;
 
     IdempotencyInterceptor(IdempotencyRecords records, RoutingContext request, SecurityIdentity identity, ObjectMapper json,
-            Clock clock, IdempotencyConfig config, RetentionConfig retention, Instance<Replay> replays) {
+            Clock clock, IdempotencyConfig config, RetentionConfig retention, Instance<Replay> replays, AnswerSeal seal) {
         this.records = records;
         this.request = request;
         this.identity = identity;
@@ -68,6 +70,7 @@ public class IdempotencyInterceptor {
         this.config = config;
         this.retention = retention;
         this.replays = replays;
+        this.seal = seal;
     }
 
     @AroundInvoke
@@ -119,8 +122,11 @@ public class IdempotencyInterceptor {
         if (status / 100 == 2) {
             Object entity = response != null ? response.getEntity() : result;
             String location = response != null && response.getLocation() != null ? response.getLocation().toString() : null;
-            records.insert(scope, key, roomOf(call, location),
-                    new StoredAnswer(fingerprint, status, location, bodyOf(entity, replay), now));
+            UUID roomId = roomOf(call, location);
+            byte[] body = bodyOf(entity, replay);
+            Optional<byte[]> sealed = roomId == null || body == null ? Optional.empty() : seal.seal(roomId, body);
+            records.insert(scope, key, new StoredAnswer(fingerprint, roomId, status, location, sealed.orElse(body),
+                    sealed.isPresent(), now));
         }
         return result;
     }
@@ -130,12 +136,19 @@ public class IdempotencyInterceptor {
         if (first.location() != null) {
             answer.location(URI.create(first.location()));
         }
+        byte[] body = first.sealed() ? opened(first) : first.body();
         if (replay.isPresent()) {
-            answer.entity(replay.get().answer(new String(first.body(), StandardCharsets.UTF_8)));
-        } else if (first.body() != null) {
-            answer.entity(first.body()).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
+            answer.entity(replay.get().answer(new String(body, StandardCharsets.UTF_8)));
+        } else if (body != null) {
+            answer.entity(body).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return new Replayed(answer.build());
+    }
+
+    /** A sealed body; its room's key is gone only once the room closed, and the close deletes its answers too. */
+    private byte[] opened(StoredAnswer first) {
+        return seal.open(first.roomId(), first.body())
+                .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6"));
     }
 
     /** The window, never longer than conference metadata is kept (R8). */

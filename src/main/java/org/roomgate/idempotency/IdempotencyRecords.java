@@ -56,14 +56,15 @@ public class IdempotencyRecords {
     /** The answer stored for the key since {@code notBefore}; an older one is deleted, the key is free again. */
     Optional<StoredAnswer> find(Scope scope, IdempotencyKey key, Instant notBefore) {
         Optional<StoredAnswer> found = statements.prepared("""
-                SELECT fingerprint, status, location, body, created_at FROM conference.idempotency_key
+                SELECT fingerprint, room_id, status, location, body, sealed, created_at FROM conference.idempotency_key
                 WHERE tenant_id = ? AND caller_id = ? AND key_hash = ?""", query -> {
             query.setString(1, scope.tenantId());
             query.setString(2, scope.callerId());
             query.setBytes(3, key.hash());
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(new StoredAnswer(row.getBytes(1), row.getInt(2), row.getString(3),
-                        row.getBytes(4), row.getObject(5, OffsetDateTime.class).toInstant())) : Optional.empty();
+                return row.next() ? Optional.of(new StoredAnswer(row.getBytes(1), row.getObject(2, UUID.class), row.getInt(3),
+                        row.getString(4), row.getBytes(5), row.getBoolean(6), row.getObject(7, OffsetDateTime.class).toInstant()))
+                        : Optional.empty();
             }
         });
         if (found.isPresent() && found.get().createdAt().isBefore(notBefore)) {
@@ -73,20 +74,21 @@ public class IdempotencyRecords {
         return found;
     }
 
-    void insert(Scope scope, IdempotencyKey key, UUID roomId, StoredAnswer answer) {
+    void insert(Scope scope, IdempotencyKey key, StoredAnswer answer) {
         statements.prepared("""
                 INSERT INTO conference.idempotency_key
-                    (tenant_id, caller_id, key_hash, fingerprint, room_id, status, location, body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", insert -> {
+                    (tenant_id, caller_id, key_hash, fingerprint, room_id, status, location, body, sealed, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", insert -> {
             insert.setString(1, scope.tenantId());
             insert.setString(2, scope.callerId());
             insert.setBytes(3, key.hash());
             insert.setBytes(4, answer.fingerprint());
-            insert.setObject(5, roomId, Types.OTHER);
+            insert.setObject(5, answer.roomId(), Types.OTHER);
             insert.setInt(6, answer.status());
             insert.setString(7, answer.location());
             insert.setBytes(8, answer.body());
-            insert.setObject(9, answer.createdAt().atOffset(ZoneOffset.UTC));
+            insert.setBoolean(9, answer.sealed());
+            insert.setObject(10, answer.createdAt().atOffset(ZoneOffset.UTC));
             return insert.executeUpdate();
         });
     }
