@@ -2,6 +2,8 @@ package org.roomgate.idempotency;
 
 import java.time.Duration;
 
+import org.roomgate.retention.RetentionConfig;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +17,11 @@ public interface IdempotencyConfig {
 
     /** The longest window the service accepts. */
     Duration MAX_WINDOW = Duration.ofDays(1);
+
+    /** The window in force: never longer than conference metadata is retained (R8). */
+    static Duration effectiveWindow(IdempotencyConfig config, RetentionConfig retention) {
+        return config.window().compareTo(retention.metadata()) < 0 ? config.window() : retention.metadata();
+    }
 
     /** How long after the first request a retry with the same key gets its answer. */
     @WithDefault("PT24H")

@@ -108,7 +108,7 @@ public class IdempotencyInterceptor {
                     "A request with this Idempotency-Key is still being processed; retry once it has been answered.");
         }
         Instant now = clock.instant();
-        Optional<StoredAnswer> first = records.find(scope, key, now.minus(window()));
+        Optional<StoredAnswer> first = records.find(scope, key, now.minus(IdempotencyConfig.effectiveWindow(config, retention)));
         if (first.isPresent()) {
             if (!first.get().sameRequest(fingerprint)) {
                 throw new DomainException(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -149,11 +149,6 @@ public class IdempotencyInterceptor {
     private byte[] opened(StoredAnswer first) {
         return seal.open(first.roomId(), first.body())
                 .orElseThrow(() -> new DomainException(ProblemType.ROOM_GONE, "The room is closed; its content is deleted.", "R6"));
-    }
-
-    /** The window, never longer than conference metadata is kept (R8). */
-    private java.time.Duration window() {
-        return config.window().compareTo(retention.metadata()) < 0 ? config.window() : retention.metadata();
     }
 
     private Scope callerScope() {

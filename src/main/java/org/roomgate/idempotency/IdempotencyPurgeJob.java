@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.roomgate.retention.RetentionConfig;
 import org.roomgate.scheduling.ScheduledWork;
 
 import io.quarkus.scheduler.Scheduled;
@@ -17,12 +18,15 @@ public class IdempotencyPurgeJob {
 
     private final IdempotencyRecords records;
     private final IdempotencyConfig config;
+    private final RetentionConfig retention;
     private final ScheduledWork work;
     private final Clock clock;
 
-    IdempotencyPurgeJob(IdempotencyRecords records, IdempotencyConfig config, ScheduledWork work, Clock clock) {
+    IdempotencyPurgeJob(IdempotencyRecords records, IdempotencyConfig config, RetentionConfig retention, ScheduledWork work,
+            Clock clock) {
         this.records = records;
         this.config = config;
+        this.retention = retention;
         this.work = work;
         this.clock = clock;
     }
@@ -30,6 +34,7 @@ public class IdempotencyPurgeJob {
     @Scheduled(identity = "idempotency-purge", every = "{roomgate.idempotency.purge-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        work.run("idempotency-purge", () -> records.purgeBefore(clock.instant().minus(config.window())));
+        work.run("idempotency-purge", () -> records.purgeBefore(
+                clock.instant().minus(IdempotencyConfig.effectiveWindow(config, retention))));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.interceptor.InterceptorBinding;
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
+// TYPE only for the interceptor class, which carries its own binding; resources mark methods.
 @Target({ ElementType.METHOD, ElementType.TYPE })
 public @interface Idempotent {
 
