@@ -30,7 +30,9 @@ public class IdempotencyRecords {
      * The two-integer advisory lock space, apart from the one-bigint locks of
      * {@code locking/AdmissionLocks}, so a key never makes an admission wait or the reverse.
      */
-    private static final int LOCK_SPACE = 0x1de3;
+    static final int LOCK_SPACE = 0x1de3;
+
+    static final String CLAIM = "SELECT pg_try_advisory_xact_lock(?, ?)";
 
     private final PooledStatements statements;
 
@@ -40,12 +42,9 @@ public class IdempotencyRecords {
 
     /** Whether this transaction now holds the key; false while another request runs with it. */
     boolean tryClaim(Scope scope, IdempotencyKey key) {
-        MessageDigest lock = Fingerprint.sha256();
-        lock.update((scope.tenantId() + '\n' + scope.callerId() + '\n').getBytes(StandardCharsets.UTF_8));
-        int objectId = ByteBuffer.wrap(lock.digest(key.hash())).getInt();
-        return statements.prepared("SELECT pg_try_advisory_xact_lock(?, ?)", query -> {
+        return statements.prepared(CLAIM, query -> {
             query.setInt(1, LOCK_SPACE);
-            query.setInt(2, objectId);
+            query.setInt(2, lockOf(scope, key));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getBoolean(1);
@@ -99,6 +98,13 @@ public class IdempotencyRecords {
             delete.setObject(1, roomId);
             return delete.executeUpdate();
         });
+    }
+
+    /** The key's advisory lock within {@link #LOCK_SPACE}: 32 bits of a hash; two keys alike only share their 409s. */
+    static int lockOf(Scope scope, IdempotencyKey key) {
+        MessageDigest lock = Fingerprint.sha256();
+        lock.update((scope.tenantId() + '\n' + scope.callerId() + '\n').getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(lock.digest(key.hash())).getInt();
     }
 
     /** Deletes the answers recorded before {@code before}; returns how many. */

@@ -10,6 +10,9 @@ import static org.roomgate.support.Api.joinBody;
 import static org.roomgate.support.Api.newPlatformWithPolicy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +160,33 @@ class IdempotencyKeyTest {
         assertEquals(201, retry.statusCode());
         assertEquals(first.get().body().asString(), retry.body().asString());
         assertEquals(1, chatMessages(f.roomId()));
+    }
+
+    @Test
+    void shouldAnswer409WhileAnotherInstanceHoldsTheKey() throws Exception {
+        var platform = newPlatformWithPolicy();
+        String key = newKey();
+        String apiKeyId = as(Api.OPS_KEY).get("/api/v1/tenants/{t}/api-keys", platform.tenantId()).then().extract()
+                .path("[0].id");
+        var scope = new IdempotencyRecords.Scope(platform.tenantId(), "api-key:" + apiKeyId);
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement claim = otherInstance.prepareStatement(IdempotencyRecords.CLAIM)) {
+                claim.setInt(1, IdempotencyRecords.LOCK_SPACE);
+                claim.setInt(2, IdempotencyRecords.lockOf(scope, IdempotencyKey.parse(key)));
+                try (ResultSet claimed = claim.executeQuery()) {
+                    claimed.next();
+                    assertTrue(claimed.getBoolean(1));
+                }
+            }
+            var meanwhile = createRoom(platform.key(), key);
+            assertEquals(409, meanwhile.statusCode(), meanwhile.body().asString());
+            assertEquals("urn:roomgate:problem:idempotency-key-in-use", meanwhile.path("type"));
+            assertEquals(0, rooms(platform.tenantId()));
+            otherInstance.rollback();
+        }
+        assertEquals(201, createRoom(platform.key(), key).statusCode());
+        assertEquals(1, rooms(platform.tenantId()));
     }
 
     @Test
