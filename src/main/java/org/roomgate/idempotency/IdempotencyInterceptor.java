@@ -48,7 +48,7 @@ public class IdempotencyInterceptor {
 
     /** Common practice (the draft names no header): marks an answer that a retry got again. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final Pattern ROOM_LOCATION = Pattern.compile("/api/v1/rooms/([0-9a-f-]{36})");
+    private static final Pattern ROOM_LOCATION = Pattern.compile("/api/v1/rooms/([0-9a-f-]{36})$");
 
     private final IdempotencyRecords records;
     private final RoutingContext request;
@@ -190,6 +190,6 @@ public class IdempotencyInterceptor {
             }
         }
         Matcher created = location == null ? null : ROOM_LOCATION.matcher(location);
-        return created != null && created.matches() ? UUID.fromString(created.group(1)) : null;
+        return created != null && created.find() ? UUID.fromString(created.group(1)) : null;
     }
 }

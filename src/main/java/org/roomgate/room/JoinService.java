@@ -19,7 +19,9 @@ import io.quarkus.security.AuthenticationFailedException;
 
 /**
  * The platform's join call: admission in a short transaction, then the token is signed outside
- * it, so the room's row lock is never held while signing.
+ * it, so the room's row lock is never held while signing. A join with an Idempotency-Key is the
+ * exception: its answer must commit with its admission, so both run in the key's transaction
+ * ({@code idempotency/IdempotencyInterceptor}).
  */
 @ApplicationScoped
 public class JoinService {

@@ -128,6 +128,7 @@ class IdempotencyKeyTest {
         assertEquals(first.header("Location"), retry.header("Location"));
         assertEquals(first.<String>path("id"), retry.path("id"));
         assertEquals(1, rooms(platform.tenantId()));
+        assertEquals(1, storedAnswers(first.path("id")), "the creation's answer goes with its room");
     }
 
     @Test
