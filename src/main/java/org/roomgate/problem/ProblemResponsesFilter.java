@@ -58,7 +58,8 @@ public class ProblemResponsesFilter implements OASFilter {
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
     }
 
-    private static Content problemContent() {
+    /** The problem+json content of an error response, for the filters that add their own. */
+    public static Content problemContent() {
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }
