@@ -19,6 +19,7 @@ import org.roomgate.backend.Delivery;
 import org.roomgate.backend.MeetingRoom;
 import org.roomgate.backend.PublicUrl;
 import org.roomgate.consent.Capability;
+import org.roomgate.logtext.LogText;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.Admission;
@@ -205,7 +206,7 @@ public class BbbBackend implements ConferenceBackend {
                     .add("eventID", "user-joined,user-left,meeting-ended")
                     .add("getRaw", false));
             if (!hook.success()) {
-                LOG.warnf("bbb-webhooks refused the hook of room %s: %s", room.roomId(), hook.messageKey());
+                LOG.warnf("bbb-webhooks refused the hook of room %s: %s", room.roomId(), LogText.of(hook.messageKey()));
             }
         } catch (BackendUnavailable e) {
             // Events are a convenience: close and withdrawal never depend on them.
