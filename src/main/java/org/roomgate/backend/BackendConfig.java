@@ -23,7 +23,7 @@ public interface BackendConfig {
      */
     Optional<Path> secretKeyLocation();
 
-    /** Timeout of one HTTP call to a backend. */
+    /** Deadline of one HTTP call to a backend as a whole: connect, headers and the complete body. */
     @WithDefault("PT5S")
     Duration callTimeout();
 
