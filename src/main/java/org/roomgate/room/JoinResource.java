@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +57,9 @@ public class JoinResource {
             + "consent does not cover all of the room's features; forbidden for a non-platform key")
     @APIResponse(responseCode = "404", description = "not-found: no such room for this tenant")
     @APIResponse(responseCode = "409", description = "room-closed, or room-full (rule R10)")
+    @APIResponse(responseCode = "503", description = "unavailable: the tenant's LiveKit server does not answer, or the "
+            + "tenant's backend calls already hold its share of request threads; the participation stands, join again",
+            headers = @Header(name = "Retry-After", description = "seconds to wait before joining again"))
     public JoinResponse join(@PathParam("roomId") UUID roomId, @Valid @NotNull JoinRequest body) {
         return joins.join(caller.tenantId(), roomId, body);
     }
@@ -82,6 +86,8 @@ public class JoinResource {
     @APIResponse(responseCode = "403", description = "forbidden: the token is for another room; consent-missing, "
             + "consent-outdated (rule R1) or consent-purpose: a pupil's consent no longer counts")
     @APIResponse(responseCode = "410", description = "room-closed")
+    @APIResponse(responseCode = "503", description = "unavailable: the tenant's LiveKit server does not answer, or the "
+            + "tenant's backend calls already hold its share of request threads", headers = @Header(name = "Retry-After", description = "seconds to wait before joining again"))
     public JoinResponse refreshToken(@PathParam("roomId") UUID roomId) {
         return joins.refresh(roomId);
     }

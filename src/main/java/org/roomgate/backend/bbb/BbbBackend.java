@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.roomgate.backend.BackendCall;
+import org.roomgate.backend.BackendCallGuard;
 import org.roomgate.backend.BackendEvent;
 import org.roomgate.backend.BackendKind;
 import org.roomgate.backend.BackendSettings;
@@ -43,12 +44,14 @@ public class BbbBackend implements ConferenceBackend {
     private final BbbMeetings meetings;
     private final BbbEvents events;
     private final PublicUrl publicUrl;
+    private final BackendCallGuard guard;
 
-    BbbBackend(BbbClient client, BbbMeetings meetings, BbbEvents events, PublicUrl publicUrl) {
+    BbbBackend(BbbClient client, BbbMeetings meetings, BbbEvents events, PublicUrl publicUrl, BackendCallGuard guard) {
         this.client = client;
         this.meetings = meetings;
         this.events = events;
         this.publicUrl = publicUrl;
+        this.guard = guard;
     }
 
     @Override
@@ -84,10 +87,9 @@ public class BbbBackend implements ConferenceBackend {
         if (meetings.current(admission.roomId()).map(m -> m.createTime() == null).orElse(true)) {
             try {
                 org.roomgate.room.Room room = org.roomgate.room.Room.findById(admission.roomId());
-                ensureMeeting(settings, MeetingRoom.of(room));
+                guard.duringRequest(settings, "join", () -> ensureMeeting(settings, MeetingRoom.of(room)));
             } catch (BackendUnavailable e) {
-                // The admission stands; /enter creates the meeting when the server answers again.
-                LOG.warnf("BigBlueButton meeting of room %s not created at join: %s", admission.roomId(), e.getMessage());
+                // The admission stands; /enter creates the meeting when the server answers again. The guard logged it.
             }
         }
         return new BackendAccess(BackendKind.BIGBLUEBUTTON.name(),
