@@ -2,9 +2,15 @@ package org.roomgate.backend;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,68 +28,121 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Performs recorded backend calls: at once after the transaction that recorded them commits, on
- * a thread of its own (a close never waits for a backend), and again every
- * {@code roomgate.backend.retry-interval} for those that were not confirmed.
+ * threads of their own (a close never waits for a backend), and again every
+ * {@code roomgate.backend.retry-interval} for those that were not confirmed. Each tenant's calls
+ * run one after another in a lane of their own, on a pool of {@code roomgate.backend.call-lanes}
+ * threads, and each call is claimed in the database, so a school whose server is slow delays only
+ * its own calls, on this instance and on every other one sharing the database.
  */
 @ApplicationScoped
 public class BackendCallWorker {
 
     private static final Logger LOG = Logger.getLogger(BackendCallWorker.class);
-    private static final int BATCH = 10;
+    /** Tenants looked at per pass; a lane that finishes starts the next pass. */
+    private static final int TENANTS_PER_PASS = 100;
 
     private final BackendCalls calls;
     private final BackendConfigService configs;
     private final Backends backends;
     private final BackendMetrics metrics;
+    private final BackendOutages outages;
     private final WipeService wipes;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "backend-calls");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> daemon(r, "backend-calls"));
+    private final ExecutorService lanes;
+    /** The tenants whose lane runs on this instance, and when it is done. */
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
     private final AtomicBoolean queued = new AtomicBoolean();
 
     BackendCallWorker(BackendCalls calls, BackendConfigService configs, Backends backends, BackendMetrics metrics,
-            WipeService wipes, Clock clock) {
+            BackendOutages outages, WipeService wipes, Clock clock, BackendConfig config) {
+        if (config.callLanes() < 1) {
+            throw new IllegalStateException("roomgate.backend.call-lanes must be at least 1");
+        }
         this.calls = calls;
         this.configs = configs;
         this.backends = backends;
         this.metrics = metrics;
+        this.outages = outages;
         this.wipes = wipes;
         this.clock = clock;
+        AtomicInteger number = new AtomicInteger();
+        this.lanes = Executors.newFixedThreadPool(config.callLanes(),
+                r -> daemon(r, "backend-calls-" + number.incrementAndGet()));
     }
 
     void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) BackendCalls.Recorded recorded) {
-        if (queued.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                queued.set(false);
-                performDue();
-            });
-        }
+        dispatchSoon();
     }
 
     @Scheduled(identity = "backend-calls", every = "{roomgate.backend.retry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retry() {
-        performDue();
+        dispatch();
     }
 
-    /** Performs every due call; one at a time per instance, as one backend call after another. */
-    public synchronized void performDue() {
-        // Threads of the executor and the scheduler have no request context for the entity manager.
+    /** Performs every call due now and returns when each was attempted. */
+    public void performDue() {
+        dispatch();
+        for (CompletableFuture<Void> lane : List.copyOf(running.values())) {
+            lane.join();
+        }
+    }
+
+    private void dispatchSoon() {
+        if (queued.compareAndSet(false, true)) {
+            dispatcher.execute(() -> {
+                queued.set(false);
+                dispatch();
+            });
+        }
+    }
+
+    /** Starts a lane for each tenant with due calls that has none running here; never waits for a backend. */
+    private void dispatch() {
+        inRequestContext(() -> {
+            calls.dueTenants(TENANTS_PER_PASS).forEach(this::startLane);
+            metrics.pending(calls.pendingByKind());
+        });
+    }
+
+    private void startLane(String tenantId) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (running.putIfAbsent(tenantId, done) != null) {
+            return;
+        }
+        try {
+            lanes.execute(() -> {
+                try {
+                    inRequestContext(() -> {
+                        Optional<BackendCall> call;
+                        while ((call = calls.claimNext(tenantId)).isPresent()) {
+                            perform(call.get());
+                        }
+                    });
+                } finally {
+                    running.remove(tenantId, done);
+                    done.complete(null);
+                    // Calls of this tenant recorded while its lane was ending are due now too.
+                    dispatchSoon();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the calls stay in the table for the next start.
+            running.remove(tenantId, done);
+            done.complete(null);
+        }
+    }
+
+    private static void inRequestContext(Runnable work) {
+        // Threads of the executors and the scheduler have no request context for the entity manager.
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) {
             requestContext.activate();
         }
         try {
-            List<BackendCall> due;
-            do {
-                due = calls.claimDue(BATCH);
-                due.forEach(this::perform);
-            } while (due.size() == BATCH);
-            metrics.pending(calls.pendingByKind());
+            work.run();
         } catch (RuntimeException e) {
             // The database is away (or shutting down): the calls stay in the table for the next pass.
             LOG.warnf("Backend calls could not be processed now: %s", e.getClass().getSimpleName());
@@ -117,11 +176,13 @@ public class BackendCallWorker {
             outcome = confirmed ? "confirmed" : "not confirmed yet";
         } catch (BackendUnavailable e) {
             outcome = e.getMessage();
+            outages.failed(call.tenantId, call.backend, name, outcome);
         } catch (RuntimeException e) {
             outcome = e.getClass().getSimpleName();
-            LOG.warnf("Backend call %d (%s) of tenant %s failed: %s", call.id, call.type, call.tenantId, outcome);
+            outages.failed(call.tenantId, call.backend, name, outcome);
         }
         if (confirmed) {
+            outages.answered(call.tenantId, call.backend, name);
             calls.confirmed(call);
             if (call.type == BackendCall.Type.END_MEETING) {
                 wipes.recordBackendEnded(call.roomId, clock.instant());
@@ -143,8 +204,15 @@ public class BackendCallWorker {
                 .map(org.roomgate.room.Participation::capabilityList).orElse(List.of());
     }
 
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        dispatcher.shutdownNow();
+        lanes.shutdownNow();
     }
 }

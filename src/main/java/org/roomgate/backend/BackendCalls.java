@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,22 +62,38 @@ public class BackendCalls {
         recorded.fire(new Recorded(call.id));
     }
 
-    /** Claims due calls for one attempt each: they are not due again until the lease ends. */
+    /** Tenants with calls due now, the oldest due first. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<BackendCall> claimDue(int limit) {
+    public List<String> dueTenants(int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> tenants = entityManager.createNativeQuery("""
+                SELECT tenant_id FROM backend_call WHERE next_attempt_at <= :now
+                GROUP BY tenant_id ORDER BY min(next_attempt_at) LIMIT :limit""")
+                .setParameter("now", clock.instant())
+                .setParameter("limit", limit)
+                .getResultList();
+        return tenants;
+    }
+
+    /**
+     * Claims the tenant's oldest due call for one attempt: it is not due again until the lease
+     * ends, and a call another instance holds is skipped, never waited for.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<BackendCall> claimNext(String tenantId) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Number> ids = entityManager.createNativeQuery("""
                 UPDATE backend_call SET next_attempt_at = :lease, attempts = attempts + 1
-                WHERE id IN (SELECT id FROM backend_call WHERE next_attempt_at <= :now
-                             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                WHERE id IN (SELECT id FROM backend_call WHERE tenant_id = :tenant AND next_attempt_at <= :now
+                             ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING id""")
                 .setParameter("lease", now.plus(config.callTimeout().multipliedBy(4)))
+                .setParameter("tenant", tenantId)
                 .setParameter("now", now)
-                .setParameter("limit", limit)
                 .getResultList();
-        List<BackendCall> claimed = ids.stream().map(id -> BackendCall.<BackendCall>findById(id.longValue())).toList();
-        claimed.forEach(entityManager::detach);
+        Optional<BackendCall> claimed = ids.stream().findFirst().map(id -> BackendCall.<BackendCall>findById(id.longValue()));
+        claimed.ifPresent(entityManager::detach);
         return claimed;
     }
 

@@ -23,9 +23,23 @@ public interface BackendConfig {
      */
     Optional<Path> secretKeyLocation();
 
-    /** Timeout of one HTTP call to a backend. */
+    /** Deadline of one HTTP call to a backend as a whole: connect, headers and the complete body. */
     @WithDefault("PT5S")
     Duration callTimeout();
+
+    /**
+     * How many tenants' recorded calls one instance performs at once. A tenant's calls run one
+     * after another in one lane, so a slow server delays only its own tenant.
+     */
+    @WithDefault("4")
+    int callLanes();
+
+    /**
+     * How many backend calls of one tenant requests may wait for at once on one instance (the
+     * join-time create, {@code /enter}); one more is answered 503 with Retry-After at once.
+     */
+    @WithDefault("4")
+    int requestCallsPerTenant();
 
     /** How often calls waiting for retry are looked at. */
     @WithDefault("5s")

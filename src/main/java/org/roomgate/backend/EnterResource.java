@@ -39,7 +39,9 @@ public class EnterResource {
     @APIResponse(responseCode = "403", description = "forbidden: the token is for another room; consent-scope (rule R2)")
     @APIResponse(responseCode = "404", description = "not-found: the tenant's backend has no enter step (NATIVE, LiveKit, Jitsi)")
     @APIResponse(responseCode = "410", description = "room-closed")
-    @APIResponse(responseCode = "503", description = "unavailable: the conference server does not answer")
+    @APIResponse(responseCode = "503", description = "unavailable: the conference server does not answer within "
+            + "roomgate.backend.call-timeout, or the tenant's backend calls already hold its share of request threads",
+            headers = @Header(name = "Retry-After", description = "seconds to wait before entering again"))
     public Response enter(@PathParam("roomId") UUID roomId, @QueryParam("token") String token) {
         return Response.status(Response.Status.FOUND).location(enter.enter(roomId, token))
                 .header("Cache-Control", "no-store")

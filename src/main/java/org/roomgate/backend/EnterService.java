@@ -28,12 +28,15 @@ public class EnterService {
     private final BackendConfigService configs;
     private final Backends backends;
     private final BackendMetrics metrics;
+    private final BackendCallGuard guard;
 
-    EnterService(JoinTokenVerifier tokens, BackendConfigService configs, Backends backends, BackendMetrics metrics) {
+    EnterService(JoinTokenVerifier tokens, BackendConfigService configs, Backends backends, BackendMetrics metrics,
+            BackendCallGuard guard) {
         this.tokens = tokens;
         this.configs = configs;
         this.backends = backends;
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     public URI enter(UUID roomId, String joinToken) {
@@ -52,10 +55,8 @@ public class EnterService {
         ConferenceBackend backend = backends.of(settings.kind());
         URI target;
         try {
-            target = backend.enter(settings, MeetingRoom.of(room), participation);
-            metrics.call(settings.kind(), "enter", "ok");
+            target = guard.duringRequest(settings, "enter", () -> backend.enter(settings, MeetingRoom.of(room), participation));
         } catch (BackendUnavailable e) {
-            metrics.call(settings.kind(), "enter", "failed");
             throw new DomainException(ProblemType.UNAVAILABLE, "The conference server does not answer; try again shortly.");
         }
         Object state = Room.getEntityManager().createNativeQuery("SELECT state FROM conference.room WHERE id = ?1")

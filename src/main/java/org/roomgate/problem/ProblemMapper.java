@@ -43,6 +43,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
+        if (e.type() == ProblemType.UNAVAILABLE) {
+            // A backend (or another dependency) is away for now: say when asking again is worth it.
+            return Response.fromResponse(respond(e.toProblem())).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         return respond(e.toProblem());
     }
 

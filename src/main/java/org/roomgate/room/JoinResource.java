@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,6 +61,9 @@ public class JoinResource {
     @APIResponse(responseCode = "409", description = "room-closed, or room-full (rule R10)")
     @Idempotent(replay = JoinReplay.class)
     @Parameter(ref = Idempotent.HEADER)
+    @APIResponse(responseCode = "503", description = "unavailable: the tenant's LiveKit server does not answer, or the "
+            + "tenant's backend calls already hold its share of request threads; the participation stands, join again",
+            headers = @Header(name = "Retry-After", description = "seconds to wait before joining again"))
     public JoinResponse join(@PathParam("roomId") UUID roomId, @Valid @NotNull JoinRequest body) {
         return joins.join(caller.tenantId(), roomId, body);
     }
@@ -88,6 +92,8 @@ public class JoinResource {
     @APIResponse(responseCode = "403", description = "forbidden: the token is for another room; consent-missing, "
             + "consent-outdated (rule R1) or consent-purpose: a pupil's consent no longer counts")
     @APIResponse(responseCode = "410", description = "room-closed")
+    @APIResponse(responseCode = "503", description = "unavailable: the tenant's LiveKit server does not answer, or the "
+            + "tenant's backend calls already hold its share of request threads", headers = @Header(name = "Retry-After", description = "seconds to wait before joining again"))
     public JoinResponse refreshToken(@PathParam("roomId") UUID roomId) {
         return joins.refresh(roomId);
     }

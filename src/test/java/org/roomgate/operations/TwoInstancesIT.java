@@ -23,9 +23,11 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomgate.backend.bbb.BbbStandIn;
 import org.roomgate.database.EmbeddedDatabase;
 import org.roomgate.support.PackagedService;
 import org.roomgate.support.Scrape;
+import org.roomgate.support.TricklingServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +45,9 @@ class TwoInstancesIT {
     private static final String OPS = "it-ops-key-two-instances-0123456789";
     private static final int LIMIT = 5;
     private static final int PUPILS = 12;
+    private static final String BBB_SECRET = "639259d4-9dd8-4b25-bf01-95f9567eaf4b";
+    /** Calls owed to the slow school: three rounds of two instances, each round one call deadline long. */
+    private static final int SLOW_CALLS = 6;
 
     private record Instance(Process process, int port, Path log) {
     }
@@ -133,6 +138,86 @@ class TwoInstancesIT {
                 }
             }
         }
+    }
+
+    /**
+     * Habit 7 for backend calls: a school whose server trickles its answers owes calls that both
+     * instances take up; another school's close is still performed at once, by either instance.
+     */
+    @Test
+    void shouldEndAnotherSchoolsMeetingWhileASlowSchoolsCallsRunOnBothInstances(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("signing-key.pem");
+        writeSigningKey(key);
+        Path backendKey = dir.resolve("backend-secret.key");
+        byte[] aesKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(aesKey);
+        Files.writeString(backendKey, Base64.getEncoder().encodeToString(aesKey));
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true);
+                TricklingServer slow = new TricklingServer();
+                BbbStandIn quick = BbbStandIn.start(BBB_SECRET)) {
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey),
+                    start(dir.resolve("b"), database, key, backendKey));
+            try {
+                for (Instance instance : instances) {
+                    awaitReady(instance);
+                }
+                Instance a = instances.get(0);
+                Instance b = instances.get(1);
+                String slowSchool = bbbSchool(a, "slow-school", slow.url() + "bigbluebutton/");
+                String quickSchool = bbbSchool(b, "quick-school", quick.url());
+                String quickRoom = room(a, quickSchool);
+                call(a, "POST", "/api/v1/rooms/" + quickRoom + "/join", quickSchool,
+                        "{\"subjectId\":\"t-1\",\"displayName\":\"T\",\"role\":\"TEACHER\"}", 200);
+                List<String> slowRooms = new ArrayList<>();
+                for (int i = 0; i < SLOW_CALLS; i++) {
+                    slowRooms.add(room(a, slowSchool));
+                }
+                for (int i = 0; i < SLOW_CALLS; i++) {
+                    call(i % 2 == 0 ? a : b, "POST", "/api/v1/rooms/" + slowRooms.get(i) + "/close", slowSchool, null, 200);
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (slow.trickling() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(slow.trickling() >= 2, "both instances perform a call of the slow school: " + slow.paths());
+
+                long start = System.nanoTime();
+                call(b, "POST", "/api/v1/rooms/" + quickRoom + "/close", quickSchool, null, 200);
+                String meeting = "quick-school--" + quickRoom;
+                deadline = start + Duration.ofSeconds(20).toNanos();
+                while (!quick.ends.contains(meeting) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                long sentToSlow = slow.requests("/end");
+                assertTrue(quick.ends.contains(meeting), "the quick school's meeting was never ended");
+                // Behind the slow school's calls it would wait for a deadline (5 s) or, unbounded, the whole trickle.
+                assertTrue(took.compareTo(Duration.ofSeconds(4)) < 0, "the quick school's end took " + took);
+                assertTrue(sentToSlow < SLOW_CALLS, "ended while the slow school still owed calls: " + slow.paths());
+            } finally {
+                for (Instance instance : instances) {
+                    instance.process().destroy();
+                }
+                for (Instance instance : instances) {
+                    instance.process().waitFor();
+                }
+            }
+        }
+    }
+
+    private static String bbbSchool(Instance instance, String tenantId, String url) throws Exception {
+        call(instance, "POST", "/api/v1/tenants", OPS, "{\"id\":\"" + tenantId + "\",\"name\":\"IT\"}", 201);
+        String platform = JSON.readTree(call(instance, "POST", "/api/v1/tenants/" + tenantId + "/api-keys", OPS,
+                "{\"role\":\"platform\"}", 201)).get("key").asText();
+        call(instance, "PUT", "/api/v1/policy", platform, "{\"version\":\"v1\",\"title\":\"Policy\"}", 200);
+        call(instance, "PUT", "/api/v1/tenants/" + tenantId + "/backend", OPS, "{\"kind\":\"BIGBLUEBUTTON\",\"url\":\""
+                + url + "\",\"secret\":\"" + BBB_SECRET + "\",\"checksum\":\"SHA256\"}", 200);
+        return platform;
+    }
+
+    private static String room(Instance instance, String platform) throws Exception {
+        return JSON.readTree(call(instance, "POST", "/api/v1/rooms", platform,
+                "{\"name\":\"3b\",\"purpose\":\"LESSON\",\"maxParticipants\":5}", 201)).get("id").asText();
     }
 
     private static Instance start(Path dataDir, EmbeddedDatabase database, Path key, Path backendKey) throws Exception {

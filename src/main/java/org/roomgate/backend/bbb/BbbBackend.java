@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.roomgate.backend.BackendCall;
+import org.roomgate.backend.BackendCallGuard;
 import org.roomgate.backend.BackendEvent;
 import org.roomgate.backend.BackendKind;
 import org.roomgate.backend.BackendSettings;
@@ -20,6 +21,7 @@ import org.roomgate.backend.Delivery;
 import org.roomgate.backend.MeetingRoom;
 import org.roomgate.backend.PublicUrl;
 import org.roomgate.consent.Capability;
+import org.roomgate.logtext.LogText;
 import org.roomgate.problem.DomainException;
 import org.roomgate.problem.ProblemType;
 import org.roomgate.room.Admission;
@@ -44,13 +46,16 @@ public class BbbBackend implements ConferenceBackend {
     private final BbbParticipants participants;
     private final BbbEvents events;
     private final PublicUrl publicUrl;
+    private final BackendCallGuard guard;
 
-    BbbBackend(BbbClient client, BbbMeetings meetings, BbbParticipants participants, BbbEvents events, PublicUrl publicUrl) {
+    BbbBackend(BbbClient client, BbbMeetings meetings, BbbParticipants participants, BbbEvents events, PublicUrl publicUrl,
+            BackendCallGuard guard) {
         this.client = client;
         this.meetings = meetings;
         this.participants = participants;
         this.events = events;
         this.publicUrl = publicUrl;
+        this.guard = guard;
     }
 
     @Override
@@ -86,10 +91,9 @@ public class BbbBackend implements ConferenceBackend {
         if (meetings.current(admission.roomId()).map(m -> m.createTime() == null).orElse(true)) {
             try {
                 org.roomgate.room.Room room = org.roomgate.room.Room.findById(admission.roomId());
-                ensureMeeting(settings, MeetingRoom.of(room));
+                guard.duringRequest(settings, "join", () -> ensureMeeting(settings, MeetingRoom.of(room)));
             } catch (BackendUnavailable e) {
-                // The admission stands; /enter creates the meeting when the server answers again.
-                LOG.warnf("BigBlueButton meeting of room %s not created at join: %s", admission.roomId(), e.getMessage());
+                // The admission stands; /enter creates the meeting when the server answers again. The guard logged it.
             }
         }
         return new BackendAccess(BackendKind.BIGBLUEBUTTON.name(),
@@ -240,7 +244,7 @@ public class BbbBackend implements ConferenceBackend {
                     .add("eventID", "user-joined,user-left,meeting-ended")
                     .add("getRaw", false));
             if (!hook.success()) {
-                LOG.warnf("bbb-webhooks refused the hook of room %s: %s", room.roomId(), hook.messageKey());
+                LOG.warnf("bbb-webhooks refused the hook of room %s: %s", room.roomId(), LogText.of(hook.messageKey()));
             }
         } catch (BackendUnavailable e) {
             // Events are a convenience: close and withdrawal never depend on them.

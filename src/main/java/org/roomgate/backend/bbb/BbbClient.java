@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.roomgate.backend.BackendConfig;
 import org.roomgate.backend.BackendSettings;
+import org.roomgate.backend.BoundedHttp;
 import org.roomgate.backend.BackendUnavailable;
 
 /**
@@ -33,11 +35,14 @@ public class BbbClient {
     public BbbResponse call(BackendSettings settings, String callName, BbbQuery query) {
         HttpRequest request = HttpRequest.newBuilder(url(settings, callName, query)).timeout(config.callTimeout()).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = BoundedHttp.send(http, request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), config.callTimeout());
             if (response.statusCode() != 200) {
                 throw new BackendUnavailable(callName + ": HTTP " + response.statusCode());
             }
             return BbbResponse.parse(response.body());
+        } catch (HttpTimeoutException e) {
+            throw new BackendUnavailable(callName + ": no complete answer in time");
         } catch (IOException e) {
             throw new BackendUnavailable(callName + ": unreachable");
         } catch (InterruptedException e) {

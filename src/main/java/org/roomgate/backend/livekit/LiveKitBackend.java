@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 import org.roomgate.backend.BackendCall;
+import org.roomgate.backend.BackendCallGuard;
 import org.roomgate.backend.BackendEvent;
 import org.roomgate.backend.BackendKind;
 import org.roomgate.backend.BackendSettings;
@@ -46,8 +47,10 @@ public class LiveKitBackend implements ConferenceBackend {
     private final ObjectMapper json;
     private final Clock clock;
     private final LiveKitWebhookLog webhooks;
+    private final BackendCallGuard guard;
 
-    LiveKitBackend(TwirpRoomService rooms, LiveKitConfig config, ObjectMapper json, Clock clock, LiveKitWebhookLog webhooks) {
+    LiveKitBackend(TwirpRoomService rooms, LiveKitConfig config, ObjectMapper json, Clock clock, LiveKitWebhookLog webhooks,
+            BackendCallGuard guard) {
         if (config.tokenLifetime().isNegative() || config.tokenLifetime().isZero()
                 || config.tokenLifetime().compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalStateException("roomgate.livekit.token-lifetime must be positive and at most PT1H");
@@ -57,6 +60,7 @@ public class LiveKitBackend implements ConferenceBackend {
         this.json = json;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.guard = guard;
     }
 
     @Override
@@ -83,7 +87,8 @@ public class LiveKitBackend implements ConferenceBackend {
                 .orElseThrow(() -> DomainException.notFound("Room")));
         String meeting = MeetingRoom.meetingId(room.tenantId, room.id);
         try {
-            remote(() -> rooms.createRoom(of(settings), meeting, room.idleTimeoutSeconds, room.maxParticipants));
+            guard.duringRequest(settings, "join",
+                    () -> remote(() -> rooms.createRoom(of(settings), meeting, room.idleTimeoutSeconds, room.maxParticipants)));
         } catch (BackendUnavailable e) {
             throw new DomainException(ProblemType.UNAVAILABLE, "The conference server does not answer; join again shortly.");
         }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.roomgate.backend.BackendConfig;
+import org.roomgate.backend.BoundedHttp;
 
 /**
  * LiveKit's RoomService over Twirp: {@code POST <apiUrl>/twirp/livekit.RoomService/<Method>}, a JSON
@@ -118,7 +119,7 @@ public class TwirpRoomService {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                     .build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = BoundedHttp.send(http, request, HttpResponse.BodyHandlers.ofByteArray(), timeout);
             JsonNode answer = response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
             if (response.statusCode() / 100 != 2) {
                 throw new TwirpException(method, response.statusCode(), answer.path("code").asText("unknown"));
