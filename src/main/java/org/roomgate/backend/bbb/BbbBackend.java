@@ -122,6 +122,16 @@ public class BbbBackend implements ConferenceBackend {
         return endAndConfirm(settings, room);
     }
 
+    /** getMeetings lists every meeting on the server; "noMeetings" is an empty server, not a failure. */
+    @Override
+    public List<String> runningMeetings(BackendSettings settings) {
+        BbbResponse answer = client.call(settings, "getMeetings", new BbbQuery());
+        if (!answer.success() && !"noMeetings".equals(answer.messageKey())) {
+            throw new BackendUnavailable("getMeetings: FAILED " + answer.messageKey());
+        }
+        return answer.meetingIds();
+    }
+
     @Override
     public boolean participantGone(BackendSettings settings, MeetingRoom room, UUID participationId,
             Participation.LeaveReason reason) {

@@ -2,7 +2,9 @@ package org.roomgate.backend.bbb;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
@@ -14,7 +16,12 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** BigBlueButton's XML answer: {@code returncode} SUCCESS or FAILED, a {@code messageKey}, and the top-level fields. */
-public record BbbResponse(boolean success, String messageKey, Map<String, String> fields) {
+public record BbbResponse(boolean success, String messageKey, Map<String, String> fields, List<String> meetingIds) {
+
+    /** The fields only, for answers that list no meetings. */
+    public BbbResponse(boolean success, String messageKey, Map<String, String> fields) {
+        this(success, messageKey, fields, List.of());
+    }
 
     public String field(String name) {
         return fields.get(name);
@@ -37,9 +44,25 @@ public record BbbResponse(boolean success, String messageKey, Map<String, String
                     fields.put(child.getNodeName(), child.getTextContent().strip());
                 }
             }
-            return new BbbResponse("SUCCESS".equals(fields.get("returncode")), fields.get("messageKey"), Map.copyOf(fields));
+            return new BbbResponse("SUCCESS".equals(fields.get("returncode")), fields.get("messageKey"), Map.copyOf(fields),
+                    meetingIds(root));
         } catch (Exception e) {
             throw new BackendUnavailable("answer is not BigBlueButton XML");
         }
+    }
+
+    /** getMeetings: {@code <meetings><meeting><meetingID>…} for each meeting on the server. */
+    private static List<String> meetingIds(Element root) {
+        List<String> ids = new ArrayList<>();
+        NodeList meetings = root.getElementsByTagName("meeting");
+        for (int i = 0; i < meetings.getLength(); i++) {
+            NodeList children = meetings.item(i).getChildNodes();
+            for (int j = 0; j < children.getLength(); j++) {
+                if ("meetingID".equals(children.item(j).getNodeName())) {
+                    ids.add(children.item(j).getTextContent().strip());
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 }

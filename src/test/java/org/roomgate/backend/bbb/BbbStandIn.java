@@ -118,6 +118,17 @@ public final class BbbStandIn implements AutoCloseable {
         return meetings.get(meetingId);
     }
 
+    public boolean isRunning(String meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        return meeting != null && meeting.running;
+    }
+
+    /** A meeting another application created on the same server, as its own create would. */
+    public void foreignMeeting(String meetingId) {
+        long createTime = lastCreateTime.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        meetings.put(meetingId, new Meeting(meetingId, createTime, Map.of("meetingID", meetingId)));
+    }
+
     /** Delivers a bbb-webhooks event to roomgate as bbb-webhooks 3 does, signed for the callback URL the hook registered. */
     public int deliver(String roomgateBase, String callbackUrl, String eventJson, String algorithm) throws Exception {
         return deliverSigned(roomgateBase, callbackUrl, body(eventJson), hex(algorithm, callbackUrl + body(eventJson) + secret));
@@ -176,6 +187,7 @@ public final class BbbStandIn implements AutoCloseable {
             case "isMeetingRunning" -> "<response><returncode>SUCCESS</returncode><running>" + running(params.get("meetingID"))
                     + "</running></response>";
             case "getMeetingInfo" -> meetingInfo(params);
+            case "getMeetings" -> meetingList();
             case "hooks/create" -> hookCreate(params);
             default -> failed("unsupportedRequest", "This request is not supported.");
         });
@@ -257,6 +269,19 @@ public final class BbbStandIn implements AutoCloseable {
             return failed("notFound", "We could not find a meeting with that meeting ID");
         }
         return meetingXml(meeting, "<running>true</running>");
+    }
+
+    /** getMeetings: every running meeting, or SUCCESS with messageKey noMeetings on an empty server. */
+    private String meetingList() {
+        StringBuilder list = new StringBuilder();
+        meetings.values().stream().filter(m -> m.running).forEach(m -> list.append("<meeting><meetingName>")
+                .append(m.createParameters.getOrDefault("name", m.meetingId)).append("</meetingName><meetingID>").append(m.meetingId)
+                .append("</meetingID><internalMeetingID>").append(m.internalId).append("</internalMeetingID><createTime>")
+                .append(m.createTime).append("</createTime><running>true</running><attendees></attendees></meeting>"));
+        return list.isEmpty()
+                ? "<response><returncode>SUCCESS</returncode><meetings/><messageKey>noMeetings</messageKey><message>no "
+                        + "meetings were found on this server</message></response>"
+                : "<response><returncode>SUCCESS</returncode><meetings>" + list + "</meetings></response>";
     }
 
     private String hookCreate(Map<String, String> params) {

@@ -70,6 +70,11 @@ public final class TwirpStandIn implements AutoCloseable {
         return rooms.get(room);
     }
 
+    /** A room another application created on the same server. */
+    public void foreignRoom(String room) {
+        rooms.put(room, json.createObjectNode().put("name", room));
+    }
+
     /** A participant connects, as a browser with a valid token would. */
     public void connect(String room, String identity) {
         participants.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(identity, json.createObjectNode());
@@ -141,6 +146,12 @@ public final class TwirpStandIn implements AutoCloseable {
                     inRoom.put(identity, request);
                     reply(exchange, 200, Map.of("identity", identity));
                 }
+            }
+            case "ListRooms" -> {
+                List<Map<String, Object>> list = new ArrayList<>();
+                rooms.keySet().forEach(name -> list.add(Map.of("sid", "RM_" + name.hashCode(), "name", name,
+                        "numParticipants", participants.getOrDefault(name, Map.of()).size())));
+                reply(exchange, 200, Map.of("rooms", list));
             }
             case "ListParticipants" -> {
                 List<Map<String, String>> list = new ArrayList<>();
