@@ -58,6 +58,8 @@ public final class BbbStandIn implements AutoCloseable {
     public final List<String> ends = new CopyOnWriteArrayList<>();
     public final List<Map<String, String>> hooks = new CopyOnWriteArrayList<>();
     public final List<String> checksumErrors = new CopyOnWriteArrayList<>();
+    /** The name of every call that passed the checksum check, in order. */
+    public final List<String> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> failNext = new ConcurrentHashMap<>();
     private final AtomicInteger runningChecksAfterEnd = new AtomicInteger();
     private final AtomicLong lastCreateTime = new AtomicLong();
@@ -175,6 +177,7 @@ public final class BbbStandIn implements AutoCloseable {
             return;
         }
         params.remove("checksum");
+        received.add(call);
         String forcedFailure = failNext.remove(call);
         if (forcedFailure != null) {
             respond(exchange, failed(forcedFailure, "The stand-in was told to fail this call."));
