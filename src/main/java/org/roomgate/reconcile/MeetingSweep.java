@@ -20,6 +20,7 @@ import org.roomgate.backend.BackendUnavailable;
 import org.roomgate.backend.Backends;
 import org.roomgate.backend.ConferenceBackend;
 import org.roomgate.backend.MeetingRoom;
+import org.roomgate.problem.DatabaseFailures;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,10 +82,15 @@ public class MeetingSweep {
                 }
             }
             failing.remove(tenantId);
-        } catch (BackendUnavailable e) {
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            // One school's server (or its settings) must not stop the sweep of the others.
             if (failing.add(tenantId)) {
                 LOG.warnf("Meeting sweep of tenant %s: the %s server did not answer (%s); tried again every sweep, "
-                        + "logged again once it answered", tenantId, settings.kind(), e.getMessage());
+                        + "logged again once it answered", tenantId, settings.kind(),
+                        e instanceof BackendUnavailable ? e.getMessage() : e.getClass().getSimpleName());
             }
         }
         if (!ended.isEmpty()) {
