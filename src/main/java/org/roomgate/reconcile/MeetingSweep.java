@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.roomgate.backend.BackendConfigService;
+import org.roomgate.backend.BackendKind;
 import org.roomgate.backend.BackendSettings;
 import org.roomgate.backend.BackendUnavailable;
 import org.roomgate.backend.Backends;
@@ -49,6 +50,8 @@ public class MeetingSweep {
         this.backends = backends;
         this.entityManager = entityManager;
         this.registry = registry;
+        // Present at 0 from the start, so that an alert on its increase sees the first one.
+        List.of(BackendKind.BIGBLUEBUTTON, BackendKind.LIVEKIT).forEach(this::endedCounter);
     }
 
     /** Sweeps every tenant with a backend; returns how many meetings it ended. */
@@ -94,13 +97,17 @@ public class MeetingSweep {
             }
         }
         if (!ended.isEmpty()) {
-            Counter.builder("roomgate.reconcile.meetings.ended")
-                    .description("Backend meetings ended because roomgate had no open room for them")
-                    .tag("backend", settings.kind().name().toLowerCase(Locale.ROOT)).register(registry).increment(ended.size());
+            endedCounter(settings.kind()).increment(ended.size());
             LOG.warnf("Meeting sweep of tenant %s: ended %d %s meeting(s) without an open room: rooms %s", tenantId,
                     ended.size(), settings.kind(), ended);
         }
         return ended.size();
+    }
+
+    private Counter endedCounter(BackendKind kind) {
+        return Counter.builder("roomgate.reconcile.meetings.ended")
+                .description("Backend meetings ended because roomgate had no open room for them")
+                .tag("backend", kind.name().toLowerCase(Locale.ROOT)).register(registry);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
