@@ -95,7 +95,7 @@ key=$(post POST /api/v1/tenants/bench-school/api-keys "$ops" '{"role":"platform"
 case ${BACKEND:-native} in
   native) ;;
   jitsi-hs256) post PUT /api/v1/tenants/bench-school/backend "$ops" '{"kind":"JITSI","url":"https://meet.example",
-      "appId":"roomgate","audience":"jitsi","algorithm":"HS256","appSecret":"bench-app-secret-0123456789abcdef0123"}' >/dev/null ;;
+      "appId":"roomgate","audience":"jitsi","algorithm":"HS256","appSecret":"9f2c4e7a1b8d3f6e0a5c2b9d8e7f1a4c6b3d0e9f8a7c5b2e1d4f3a6c9b8e7d0f"}' >/dev/null ;;
   *) echo "BACKEND is native or jitsi-hs256" >&2; exit 1 ;;
 esac
 echo "backend: ${BACKEND:-native}"

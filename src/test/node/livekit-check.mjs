@@ -3,12 +3,12 @@
 import { createHash } from 'node:crypto';
 import { AccessToken, TokenVerifier, WebhookReceiver } from 'livekit-server-sdk';
 import { CreateRoomRequest, DeleteRoomRequest, RoomParticipantIdentity, UpdateParticipantRequest,
-  ListParticipantsRequest } from '@livekit/protocol';
+  ListParticipantsRequest, ListRoomsRequest } from '@livekit/protocol';
 import * as jose from 'jose';
 
 const twirpTypes = { CreateRoom: CreateRoomRequest, DeleteRoom: DeleteRoomRequest,
   RemoveParticipant: RoomParticipantIdentity, UpdateParticipant: UpdateParticipantRequest,
-  ListParticipants: ListParticipantsRequest };
+  ListParticipants: ListParticipantsRequest, ListRooms: ListRoomsRequest };
 
 const ops = {
   // TokenVerifier: HS256/384/512 with the secret, iss = api key, exp required, 10 s tolerance.

@@ -47,7 +47,7 @@ public class BackendConfigResource {
     @APIResponse(responseCode = "200", description = "The configuration, without secrets",
             content = @Content(schema = @Schema(implementation = BackendView.class)))
     @APIResponse(responseCode = "400", description = "validation-failed: unknown kind, bad URL, missing secret, "
-            + "a field of another kind")
+            + "a field of another kind, a Jitsi HS256 appSecret below 256 random bits")
     @APIResponse(responseCode = "404", description = "not-found: no such tenant")
     @APIResponse(responseCode = "409", description = "conflict: the tenant has open rooms, or calls to its current "
             + "backend are not confirmed yet")

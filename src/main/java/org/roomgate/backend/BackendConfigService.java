@@ -156,7 +156,9 @@ public class BackendConfigService {
                 BackendDtos.JitsiAlgorithm algorithm = r.algorithm() == null ? BackendDtos.JitsiAlgorithm.RS256 : r.algorithm();
                 b.algorithm = algorithm.name();
                 if (algorithm == BackendDtos.JitsiAlgorithm.HS256) {
-                    b.sealedSecret = secrets.seal(tenantId, required("appSecret", r.appSecret()));
+                    String appSecret = required("appSecret", r.appSecret());
+                    SharedSecretStrength.requireStrong("appSecret", appSecret);
+                    b.sealedSecret = secrets.seal(tenantId, appSecret);
                 } else if (r.appSecret() != null) {
                     throw DomainException.invalid("appSecret", "only with algorithm HS256; RS256 uses roomgate's key");
                 }

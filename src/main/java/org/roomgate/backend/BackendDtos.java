@@ -31,7 +31,8 @@ public final class BackendDtos {
             @Size(max = 200) @Schema(description = "JITSI: the token's iss (app_id)") String appId,
             @Size(max = 200) @Schema(description = "JITSI: the token's aud (default jitsi)") String audience,
             @Schema(description = "JITSI: RS256 (default) or HS256") JitsiAlgorithm algorithm,
-            @Size(max = 500) @Schema(description = "JITSI with HS256 only: app_secret (write-only)") String appSecret) {
+            @Size(max = 500) @Schema(description = "JITSI with HS256 only: app_secret (write-only), "
+                    + "at least 256 random bits, e.g. openssl rand -hex 32") String appSecret) {
     }
 
     /** The checksum algorithms BigBlueButton accepts (supportedChecksumAlgorithms). */

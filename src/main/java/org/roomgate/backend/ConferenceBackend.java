@@ -55,6 +55,15 @@ public interface ConferenceBackend {
      */
     boolean endMeeting(BackendSettings settings, MeetingRoom room);
 
+    /**
+     * The ids of every meeting running on the tenant's server now, roomgate's and any other
+     * application's, for the sweep that ends meetings roomgate has forgotten (a database crash
+     * empties the conference schema). A backend with no meetings to list answers none.
+     */
+    default List<String> runningMeetings(BackendSettings settings) {
+        return List.of();
+    }
+
     /** Removes one participant whose participation ended while the room stays open; true when confirmed. */
     boolean participantGone(BackendSettings settings, MeetingRoom room, UUID participationId,
             Participation.LeaveReason reason);

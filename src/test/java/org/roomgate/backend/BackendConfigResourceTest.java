@@ -49,6 +49,9 @@ class BackendConfigResourceTest {
     static final Map<String, Object> DEFAULT_BBB = Map.of("kind", "BIGBLUEBUTTON",
             "url", "https://bbb.example/bigbluebutton/", "secret", BBB_SECRET, "checksum", "SHA512");
 
+    /** 32 random bytes as hex, as {@code openssl rand -hex 32} makes it. */
+    static final String JITSI_SECRET = "3f9a7c1e5b2d8f4a6c0e9b7d5f3a1c8e2b4d6f8a0c3e5b7d9f1a2c4e6b8d0f3a";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -72,7 +75,7 @@ class BackendConfigResourceTest {
                 .then().statusCode(200).body("kind", equalTo("LIVEKIT")).body("apiKey", equalTo("APIkey1"))
                 .body("$", not(org.hamcrest.Matchers.hasKey("apiSecret")));
         asOps().body(Map.of("kind", "JITSI", "url", "https://meet.example", "appId", "roomgate", "algorithm", "HS256",
-                "appSecret", "jitsi-secret")).put("/api/v1/tenants/{t}/backend", tenant)
+                "appSecret", JITSI_SECRET)).put("/api/v1/tenants/{t}/backend", tenant)
                 .then().statusCode(200).body("kind", equalTo("JITSI")).body("audience", equalTo("jitsi"))
                 .body("algorithm", equalTo("HS256")).body("$", not(org.hamcrest.Matchers.hasKey("appSecret")));
         asOps().body(Map.of("kind", "JITSI", "url", "https://meet.example", "appId", "roomgate"))
@@ -117,6 +120,23 @@ class BackendConfigResourceTest {
         asOps().get("/api/v1/tenants/{t}/backend", tenant).then().body("kind", equalTo("BIGBLUEBUTTON"))
                 .body("checksum", equalTo("SHA512"));
         org.junit.jupiter.api.Assertions.assertArrayEquals(before, sealedSecret(tenant), "nothing changed");
+    }
+
+    @Test
+    void shouldRefuseAGuessableJitsiHs256SecretAndStoreNothing() throws Exception {
+        String tenant = newTenant();
+        asOps().body(Map.of("kind", "JITSI", "url", "https://meet.example", "appId", "roomgate", "algorithm", "HS256",
+                "appSecret", JITSI_SECRET)).put("/api/v1/tenants/{t}/backend", tenant).then().statusCode(200);
+        byte[] before = sealedSecret(tenant);
+        for (String weak : new String[] { "a", "secret", "jitsi", "a".repeat(64), "secret".repeat(8),
+                "correct-horse-battery-staple-correct-horse-battery", "0123456789abcdef0123456789abcdef0123456789ab" }) {
+            asOps().body(Map.of("kind", "JITSI", "url", "https://meet.example", "appId", "roomgate", "algorithm", "HS256",
+                    "appSecret", weak)).put("/api/v1/tenants/{t}/backend", tenant).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:roomgate:problem:validation-failed"))
+                    .body("errors.field", hasItem("appSecret"));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, sealedSecret(tenant), "nothing stored");
     }
 
     @Test

@@ -71,7 +71,8 @@ class KubernetesManifestsIT {
         container.get("env").forEach(e -> env.put(e.get("name").asText(), e));
 
         JsonNode mount = named(container.get("volumeMounts"), "keys");
-        for (String key : new String[] { "ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", "ROOMGATE_BACKEND_SECRET_KEY_LOCATION" }) {
+        for (String key : new String[] { "ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", "ROOMGATE_BACKEND_SECRET_KEY_LOCATION",
+                "ROOMGATE_JITSI_ASAP_KEY_LOCATION" }) {
             assertTrue(env.get(key).get("value").asText().startsWith(mount.get("mountPath").asText() + "/"), key);
         }
         JsonNode volume = named(pod.get("volumes"), "keys");

@@ -1,6 +1,7 @@
 package org.roomgate.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
@@ -11,16 +12,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomgate.backend.bbb.BbbStandIn;
@@ -34,9 +40,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Scale-out evidence (README "Scaling out"): two packaged instances, started at the same time on
- * one PostgreSQL with one signing key. The capacity rule holds for joins spread over both, a room
- * closed on one is wiped exactly once by whichever instance's job claims it, both report the same
- * database-wide gauges and compliance, and a token issued by one works on the other.
+ * one PostgreSQL with one signing key and one Jitsi key. The capacity rule holds for joins spread
+ * over both, a room closed on one is wiped exactly once by whichever instance's job claims it,
+ * both report the same database-wide gauges and compliance, a token issued by one works on the
+ * other, and both publish the one Jitsi key that verifies a Jitsi token from either.
  */
 class TwoInstancesIT {
 
@@ -55,14 +62,20 @@ class TwoInstancesIT {
     @Test
     void shouldShareOnePostgresqlCorrectly(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("signing-key.pem");
-        writeSigningKey(key);
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        writeKeyPair(key, ec);
+        Path asapKey = dir.resolve("jitsi-asap-key.pem");
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        writeKeyPair(asapKey, rsa);
         Path backendKey = dir.resolve("backend-secret.key");
         byte[] aesKey = new byte[32];
         new java.security.SecureRandom().nextBytes(aesKey);
         Files.writeString(backendKey, Base64.getEncoder().encodeToString(aesKey));
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true)) {
-            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey),
-                    start(dir.resolve("b"), database, key, backendKey));
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey, asapKey),
+                    start(dir.resolve("b"), database, key, backendKey, asapKey));
             try {
                 for (Instance instance : instances) {
                     awaitReady(instance);
@@ -129,6 +142,8 @@ class TwoInstancesIT {
                     assertEquals("OK", reportA.get(i).get("status").asText(), reportA.get(i).toString());
                     assertEquals(reportA.get(i).get("status"), reportB.get(i).get("status"));
                 }
+
+                assertJitsiKeyFromEither(a, b);
             } finally {
                 for (Instance instance : instances) {
                     instance.process().destroy();
@@ -147,7 +162,13 @@ class TwoInstancesIT {
     @Test
     void shouldEndAnotherSchoolsMeetingWhileASlowSchoolsCallsRunOnBothInstances(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("signing-key.pem");
-        writeSigningKey(key);
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        writeKeyPair(key, ec);
+        Path asapKey = dir.resolve("jitsi-asap-key.pem");
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        writeKeyPair(asapKey, rsa);
         Path backendKey = dir.resolve("backend-secret.key");
         byte[] aesKey = new byte[32];
         new java.security.SecureRandom().nextBytes(aesKey);
@@ -155,8 +176,8 @@ class TwoInstancesIT {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true);
                 TricklingServer slow = new TricklingServer();
                 BbbStandIn quick = BbbStandIn.start(BBB_SECRET)) {
-            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey),
-                    start(dir.resolve("b"), database, key, backendKey));
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey, asapKey),
+                    start(dir.resolve("b"), database, key, backendKey, asapKey));
             try {
                 for (Instance instance : instances) {
                     awaitReady(instance);
@@ -220,7 +241,36 @@ class TwoInstancesIT {
                 "{\"name\":\"3b\",\"purpose\":\"LESSON\",\"maxParticipants\":5}", 201)).get("id").asText();
     }
 
-    private static Instance start(Path dataDir, EmbeddedDatabase database, Path key, Path backendKey) throws Exception {
+    /**
+     * A Jitsi token issued by one instance verifies with the public key Prosody fetches, by the
+     * token's kid, from either: the Service may send that fetch to any pod.
+     */
+    private static void assertJitsiKeyFromEither(Instance a, Instance b) throws Exception {
+        call(a, "POST", "/api/v1/tenants", OPS, "{\"id\":\"two-jitsi\",\"name\":\"IT\"}", 201);
+        String platform = JSON.readTree(call(a, "POST", "/api/v1/tenants/two-jitsi/api-keys", OPS, "{\"role\":\"platform\"}", 201))
+                .get("key").asText();
+        call(b, "PUT", "/api/v1/tenants/two-jitsi/backend", OPS, "{\"kind\":\"JITSI\",\"url\":\"https://meet.example\","
+                + "\"appId\":\"roomgate\",\"algorithm\":\"RS256\"}", 200);
+        String room = JSON.readTree(call(a, "POST", "/api/v1/rooms", platform, "{\"name\":\"3b\",\"purpose\":\"LESSON\"}", 201))
+                .get("id").asText();
+        String token = JSON.readTree(call(a, "POST", "/api/v1/rooms/" + room + "/join", platform,
+                "{\"subjectId\":\"t-1\",\"displayName\":\"T\",\"role\":\"TEACHER\"}", 200)).at("/backend/token").asText();
+        JsonWebSignature jws = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(token);
+        String file = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(jws.getKeyIdHeaderValue().getBytes(StandardCharsets.UTF_8))) + ".pem";
+        String fromA = call(a, "GET", "/.well-known/asap/" + file, null, null, 200);
+        String fromB = call(b, "GET", "/.well-known/asap/" + file, null, null, 200);
+        assertEquals(fromA, fromB, "one Jitsi key on both instances");
+        String der = fromB.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        jws.setKey(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(der))));
+        assertTrue(jws.verifySignature(), "the key from the other instance verifies the token");
+        for (Instance instance : List.of(a, b)) {
+            assertFalse(Files.readString(instance.log()).contains("not shared with other instances"), "the key is shared");
+        }
+    }
+
+    private static Instance start(Path dataDir, EmbeddedDatabase database, Path key, Path backendKey, Path asapKey)
+            throws Exception {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("out.log");
         int port = freePort();
@@ -232,14 +282,13 @@ class TwoInstancesIT {
         builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
         builder.environment().put("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", key.toString());
         builder.environment().put("ROOMGATE_BACKEND_SECRET_KEY_LOCATION", backendKey.toString());
+        builder.environment().put("ROOMGATE_JITSI_ASAP_KEY_LOCATION", asapKey.toString());
         builder.environment().put("ROOMGATE_WIPE_INTERVAL", "1s");
         return new Instance(builder.start(), port, log);
     }
 
-    /** One ES256 key for both instances, in the PEM form the README describes. */
-    private static void writeSigningKey(Path file) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
+    /** One key pair for both instances, in the PEM form the README describes (PKCS#8 and its public key). */
+    private static void writeKeyPair(Path file, KeyPairGenerator generator) throws Exception {
         KeyPair pair = generator.generateKeyPair();
         Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(pair.getPrivate().getEncoded())

@@ -128,6 +128,16 @@ public class BbbBackend implements ConferenceBackend {
         return endAndConfirm(settings, room);
     }
 
+    /** getMeetings lists every meeting on the server; "noMeetings" is an empty server, not a failure. */
+    @Override
+    public List<String> runningMeetings(BackendSettings settings) {
+        BbbResponse answer = client.call(settings, "getMeetings", new BbbQuery());
+        if (!answer.success() && !"noMeetings".equals(answer.messageKey())) {
+            throw new BackendUnavailable("getMeetings: FAILED " + answer.messageKey());
+        }
+        return answer.meetingIds();
+    }
+
     /**
      * BigBlueButton cannot remove one user: a participation that is still attending (getMeetingInfo
      * lists its userID) is taken out by ending the meeting and creating it again. One that is not

@@ -17,10 +17,12 @@ import org.w3c.dom.NodeList;
 
 /**
  * BigBlueButton's XML answer: {@code returncode} SUCCESS or FAILED, a {@code messageKey}, the
- * top-level fields, and the {@code userID} of each {@code attendees/attendee} (getMeetingInfo:
- * the userID roomgate sent on join, i.e. the participation id).
+ * top-level fields, the {@code userID} of each {@code attendees/attendee} (getMeetingInfo: the
+ * userID roomgate sent on join, i.e. the participation id) and the {@code meetingID} of each
+ * {@code meetings/meeting} (getMeetings).
  */
-public record BbbResponse(boolean success, String messageKey, Map<String, String> fields, List<String> attendeeUserIds) {
+public record BbbResponse(boolean success, String messageKey, Map<String, String> fields, List<String> attendeeUserIds,
+        List<String> meetingIds) {
 
     public String field(String name) {
         return fields.get(name);
@@ -43,18 +45,38 @@ public record BbbResponse(boolean success, String messageKey, Map<String, String
                     fields.put(child.getNodeName(), child.getTextContent().strip());
                 }
             }
-            List<String> attendees = new ArrayList<>();
-            NodeList attendeeNodes = root.getElementsByTagName("attendee");
-            for (int i = 0; i < attendeeNodes.getLength(); i++) {
-                NodeList userIds = ((Element) attendeeNodes.item(i)).getElementsByTagName("userID");
-                if (userIds.getLength() > 0) {
-                    attendees.add(userIds.item(0).getTextContent().strip());
-                }
-            }
             return new BbbResponse("SUCCESS".equals(fields.get("returncode")), fields.get("messageKey"), Map.copyOf(fields),
-                    List.copyOf(attendees));
+                    attendeeUserIds(root), meetingIds(root));
         } catch (Exception e) {
             throw new BackendUnavailable("answer is not BigBlueButton XML");
         }
+    }
+
+    /** getMeetingInfo: {@code <attendees><attendee><userID>…} for each user in the meeting. */
+    private static List<String> attendeeUserIds(Element root) {
+        List<String> attendees = new ArrayList<>();
+        NodeList attendeeNodes = root.getElementsByTagName("attendee");
+        for (int i = 0; i < attendeeNodes.getLength(); i++) {
+            NodeList userIds = ((Element) attendeeNodes.item(i)).getElementsByTagName("userID");
+            if (userIds.getLength() > 0) {
+                attendees.add(userIds.item(0).getTextContent().strip());
+            }
+        }
+        return List.copyOf(attendees);
+    }
+
+    /** getMeetings: {@code <meetings><meeting><meetingID>…} for each meeting on the server. */
+    private static List<String> meetingIds(Element root) {
+        List<String> ids = new ArrayList<>();
+        NodeList meetings = root.getElementsByTagName("meeting");
+        for (int i = 0; i < meetings.getLength(); i++) {
+            NodeList children = meetings.item(i).getChildNodes();
+            for (int j = 0; j < children.getLength(); j++) {
+                if ("meetingID".equals(children.item(j).getNodeName())) {
+                    ids.add(children.item(j).getTextContent().strip());
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 }

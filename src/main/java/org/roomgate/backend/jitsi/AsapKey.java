@@ -48,10 +48,15 @@ public final class AsapKey {
         this.kid = "roomgate-" + sha256Hex(publicKey.getEncoded()).substring(0, 16);
     }
 
-    /** The configured key, or the one generated earlier in {@code keyDirectory}, or a new one kept there. */
-    public static AsapKey load(java.util.Optional<Path> configured, Path keyDirectory) {
+    /**
+     * The configured key, or the one generated earlier in {@code keyDirectory}, or a new one kept
+     * there. {@code sharedDatabase}: other instances may serve the same tenants (an external
+     * database), so a key of this instance's own breaks Prosody's fetch through any of them.
+     */
+    public static AsapKey load(java.util.Optional<Path> configured, Path keyDirectory, boolean sharedDatabase) {
         Path location = configured.orElse(keyDirectory.resolve(GENERATED_KEY_FILE));
-        if (configured.isEmpty() && !Files.exists(location)) {
+        boolean generated = configured.isEmpty() && !Files.exists(location);
+        if (generated) {
             generate(location);
         }
         try {
@@ -63,7 +68,17 @@ public final class AsapKey {
                 throw new IllegalStateException(location + " holds an RSA key below " + MIN_BITS + " bits");
             }
             AsapKey key = new AsapKey(privateKey, publicKey);
-            LOG.infof("Jitsi tokens signed with RSA key %s from %s", key.kid, location);
+            if (configured.isEmpty() && sharedDatabase) {
+                // With an external database the data directory is this instance's alone and often
+                // a container's scratch space: another replica, or this one rescheduled, publishes
+                // another key, and Prosody gets 404 for every token signed here.
+                LOG.warnf("Jitsi tokens signed with RSA key %s that this instance %s in %s: it is not shared with other "
+                        + "instances and lasts only as long as that directory. Give every instance the same key with "
+                        + "roomgate.jitsi.asap-key-location (README \"Scaling out\")", key.kid,
+                        generated ? "generated now" : "generated earlier", location);
+            } else {
+                LOG.infof("Jitsi tokens signed with RSA key %s from %s", key.kid, location);
+            }
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Jitsi key " + location, e);

@@ -103,6 +103,15 @@ public class LiveKitBackend implements ConferenceBackend {
         return true;
     }
 
+    @Override
+    public List<String> runningMeetings(BackendSettings settings) {
+        try {
+            return rooms.listRooms(of(settings));
+        } catch (TwirpException e) {
+            throw new BackendUnavailable(e.getMessage());
+        }
+    }
+
     /** DeleteRoom disconnects everyone; a room LiveKit no longer knows is gone too. */
     @Override
     public boolean endMeeting(BackendSettings settings, MeetingRoom room) {

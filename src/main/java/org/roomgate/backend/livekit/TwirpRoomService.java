@@ -57,6 +57,14 @@ public class TwirpRoomService {
         call(settings, "CreateRoom", Map.of("roomCreate", true), body);
     }
 
+    /** The names of every room on the server, roomgate's and others'. */
+    public List<String> listRooms(LiveKitSettings settings) {
+        JsonNode answer = call(settings, "ListRooms", Map.of("roomList", true), Map.of());
+        List<String> names = new java.util.ArrayList<>();
+        answer.path("rooms").forEach(room -> names.add(room.path("name").asText()));
+        return names;
+    }
+
     /** Ends the room for everyone in it; a room LiveKit no longer knows counts as deleted. */
     public void deleteRoom(LiveKitSettings settings, String room) {
         try {

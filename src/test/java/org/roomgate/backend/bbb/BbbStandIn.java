@@ -86,6 +86,8 @@ public final class BbbStandIn implements AutoCloseable {
     public final List<String> hookDuplicates = new CopyOnWriteArrayList<>();
     public final List<Map<String, String>> joins = new CopyOnWriteArrayList<>();
     public final List<String> checksumErrors = new CopyOnWriteArrayList<>();
+    /** The name of every call that passed the checksum check, in order. */
+    public final List<String> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> failNext = new ConcurrentHashMap<>();
     private final AtomicInteger runningChecksAfterEnd = new AtomicInteger();
     private final AtomicLong lastCreateTime = new AtomicLong();
@@ -180,6 +182,18 @@ public final class BbbStandIn implements AutoCloseable {
         return statuses;
     }
 
+    /** Whether the meeting runs, as isMeetingRunning would answer. */
+    public boolean isRunning(String meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        return meeting != null && meeting.running;
+    }
+
+    /** A meeting another application created on the same server, as its own create would. */
+    public void foreignMeeting(String meetingId) {
+        long createTime = lastCreateTime.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        meetings.put(meetingId, new Meeting(meetingId, createTime, Map.of("meetingID", meetingId)));
+    }
+
     /** Delivers a bbb-webhooks event to roomgate as bbb-webhooks 3 does, signed for the callback URL the hook registered. */
     public int deliver(String roomgateBase, String callbackUrl, String eventJson, String algorithm) throws Exception {
         return deliverSigned(roomgateBase, callbackUrl, body(eventJson), hex(algorithm, callbackUrl + body(eventJson) + secret));
@@ -246,6 +260,7 @@ public final class BbbStandIn implements AutoCloseable {
             return;
         }
         params.remove("checksum");
+        received.add(call);
         String forcedFailure = failNext.remove(call);
         if (forcedFailure != null) {
             respond(exchange, failed(forcedFailure, "The stand-in was told to fail this call."));
@@ -258,6 +273,7 @@ public final class BbbStandIn implements AutoCloseable {
             case "isMeetingRunning" -> "<response><returncode>SUCCESS</returncode><running>" + running(params.get("meetingID"))
                     + "</running></response>";
             case "getMeetingInfo" -> meetingInfo(params);
+            case "getMeetings" -> meetingList();
             case "hooks/create" -> hookCreate(params);
             case "hooks/list" -> hookList();
             default -> failed("unsupportedRequest", "This request is not supported.");
@@ -385,6 +401,19 @@ public final class BbbStandIn implements AutoCloseable {
                 .append("</isPresenter><isListeningOnly>false</isListeningOnly><hasJoinedVoice>false</hasJoinedVoice>")
                 .append("<hasVideo>false</hasVideo><clientType>HTML5</clientType></attendee>"));
         return meetingXml(meeting, attendees.append("</attendees>").toString());
+    }
+
+    /** getMeetings: every running meeting, or SUCCESS with messageKey noMeetings on an empty server. */
+    private String meetingList() {
+        StringBuilder list = new StringBuilder();
+        meetings.values().stream().filter(m -> m.running).forEach(m -> list.append("<meeting><meetingName>")
+                .append(m.createParameters.getOrDefault("name", m.meetingId)).append("</meetingName><meetingID>").append(m.meetingId)
+                .append("</meetingID><internalMeetingID>").append(m.internalId).append("</internalMeetingID><createTime>")
+                .append(m.createTime).append("</createTime><running>true</running><attendees></attendees></meeting>"));
+        return list.isEmpty()
+                ? "<response><returncode>SUCCESS</returncode><meetings/><messageKey>noMeetings</messageKey><message>no "
+                        + "meetings were found on this server</message></response>"
+                : "<response><returncode>SUCCESS</returncode><meetings>" + list + "</meetings></response>";
     }
 
     private String hookCreate(Map<String, String> params) {

@@ -88,6 +88,22 @@ class TwirpRoomServiceTest {
     }
 
     @Test
+    void shouldListEveryRoomOnTheServerWithOnlyTheRoomListGrant() {
+        client.createRoom(settings, DEFAULT_ROOM, 900, 30);
+        standIn.foreignRoom("town-hall");
+
+        assertEquals(Set.of(DEFAULT_ROOM, "town-hall"), Set.copyOf(client.listRooms(settings)));
+
+        TwirpStandIn.Call list = standIn.calls("ListRooms").get(0);
+        LiveKitSdk sdk = LiveKitSdk.batch();
+        sdk.verifyToken(list.authorization().substring("Bearer ".length()), settings.apiKey(), settings.apiSecret());
+        sdk.parseTwirp("ListRooms", list.body());
+        List<JsonNode> checked = sdk.run();
+        assertEquals(Map.of("roomList", true), grant(checked.get(0)));
+        assertTrue(checked.get(1).path("ok").asBoolean(), checked.get(1).toString());
+    }
+
+    @Test
     void shouldTreatAnAlreadyGoneRoomOrParticipantAsDone() {
         client.deleteRoom(settings, "kastellschule--gone");
         client.removeParticipant(settings, "kastellschule--gone", DEFAULT_IDENTITY);

@@ -71,6 +71,11 @@ public final class TwirpStandIn implements AutoCloseable {
         return rooms.get(room);
     }
 
+    /** A room another application created on the same server. */
+    public void foreignRoom(String room) {
+        rooms.put(room, json.createObjectNode().put("name", room));
+    }
+
     /** A participant connects, as a browser with a valid token would. */
     public void connect(String room, String identity) {
         participants.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(identity, json.createObjectNode());
@@ -158,15 +163,14 @@ public final class TwirpStandIn implements AutoCloseable {
                 }
             }
             case "ListRooms" -> {
-                List<JsonNode> listed = new ArrayList<>();
+                // A Room as LiveKit answers it (sid, name, numParticipants), for the names asked or all.
                 List<String> names = new ArrayList<>();
                 request.path("names").forEach(n -> names.add(n.asText()));
-                rooms.forEach((name, created) -> {
-                    if (names.isEmpty() || names.contains(name)) {
-                        listed.add(created);
-                    }
-                });
-                reply(exchange, 200, Map.of("rooms", listed));
+                List<Map<String, Object>> list = new ArrayList<>();
+                rooms.keySet().stream().filter(name -> names.isEmpty() || names.contains(name))
+                        .forEach(name -> list.add(Map.of("sid", "RM_" + name.hashCode(), "name", name,
+                                "numParticipants", participants.getOrDefault(name, Map.of()).size())));
+                reply(exchange, 200, Map.of("rooms", list));
             }
             case "ListParticipants" -> {
                 List<Map<String, String>> list = new ArrayList<>();
