@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.backend.BackendDtos.BackendRequest;
 import org.roomgate.backend.BackendDtos.BackendView;
@@ -23,7 +22,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/tenants/{tenantId}/backend")
 @Tag(name = "Operations: conference backends", description = "The backend a tenant's conferences run on; ops key only (R11)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

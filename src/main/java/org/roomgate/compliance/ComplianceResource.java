@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.compliance.ComplianceDtos.ComplianceReport;
 import org.roomgate.tenant.Caller;
@@ -20,7 +19,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/compliance")
 @Tag(name = "Compliance", description = "Live evidence for each rule R1–R11 of the school's policy (docs/policy.md)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ComplianceResource {
 

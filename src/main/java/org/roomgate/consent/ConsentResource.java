@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,7 +32,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/subjects/{subjectId}/consent")
 @Tag(name = "Consent", description = "Guardian consent per capability and purpose; withdrawal at any time (R1–R3)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PLATFORM)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.roomgate.paging.PageParams;
@@ -39,7 +38,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms")
 @Tag(name = "Rooms", description = "Conference rooms: limits, no recording, closing and attendance (R3, R5, R6, R8, R10)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoomResource {
@@ -109,6 +107,7 @@ public class RoomResource {
 
     @POST
     @Path("/{roomId}/close")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.PLATFORM)
     @Operation(summary = "Close a room", description = "Ends every participation (ROOM_CLOSED) and makes the room's content "
             + "unreadable at once (R6). Idempotent.")

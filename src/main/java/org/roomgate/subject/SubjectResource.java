@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,7 +23,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/subjects/{subjectId}")
 @Tag(name = "Subjects", description = "Export and erasure of all data about a pupil (GDPR Art. 15 and 17)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PLATFORM)
 @Produces(MediaType.APPLICATION_JSON)
 public class SubjectResource {

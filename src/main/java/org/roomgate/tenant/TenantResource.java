@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.TenantDtos.ApiKeyCreated;
@@ -33,7 +32,6 @@ import org.roomgate.tenant.TenantDtos.TenantView;
 
 @Path("/api/v1/tenants")
 @Tag(name = "Operations: tenants and keys", description = "Schools (tenants) and their API keys; ops key only (R11)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
