@@ -34,7 +34,7 @@ public class BackendConfigResource {
     }
 
     @PUT
-    @Operation(summary = "Set the tenant's conference backend",
+    @Operation(operationId = "putTenantBackend", summary = "Set the tenant's conference backend",
             description = "NATIVE, BIGBLUEBUTTON, LIVEKIT or JITSI with the fields of that kind. Secrets are stored "
                     + "encrypted and never returned or logged. Setting the same configuration again changes nothing.")
     @APIResponse(responseCode = "200", description = "The configuration, without secrets",
@@ -49,7 +49,8 @@ public class BackendConfigResource {
     }
 
     @GET
-    @Operation(summary = "Read the tenant's conference backend", description = "Without secrets; NATIVE until one is set.")
+    @Operation(operationId = "getTenantBackend",
+            summary = "Read the tenant's conference backend", description = "Without secrets; NATIVE until one is set.")
     @APIResponse(responseCode = "200", description = "The configuration",
             content = @Content(schema = @Schema(implementation = BackendView.class)))
     @APIResponse(responseCode = "404", description = "not-found: no such tenant")

@@ -33,7 +33,7 @@ public class ComplianceResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Compliance evidence, measured now",
+    @Operation(operationId = "getCompliance", summary = "Compliance evidence, measured now",
             description = "Every rule R1–R11 with status OK, VIOLATED or UNKNOWN and the figures it rests on, measured "
                     + "live from the database, PostgreSQL's catalog and the running service, never from configuration "
                     + "alone. R9 lists each table of schema conference and whether it is UNLOGGED, with archive_mode; "

@@ -38,7 +38,7 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Publish a policy version",
+    @Operation(operationId = "publishPolicy", summary = "Publish a policy version",
             description = "A new version becomes current. With reconsentRequired (default true) consents for earlier "
                     + "versions stop counting: pupils inside a room on such a consent leave at once (leave reason "
                     + "CONSENT_OUTDATED) and their join tokens stop working. Otherwise consents carry over. Re-PUT of the "
@@ -54,7 +54,7 @@ public class PolicyResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Read the current policy version")
+    @Operation(operationId = "getPolicy", summary = "Read the current policy version")
     @APIResponse(responseCode = "200", description = "The current policy",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "not-found: no policy published yet")

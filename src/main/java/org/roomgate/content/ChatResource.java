@@ -43,7 +43,8 @@ public class ChatResource {
 
     @POST
     @ResponseStatus(201)
-    @Operation(summary = "Post a chat message", description = "Needs CHAT. At most 4,000 characters.")
+    @Operation(operationId = "postChatMessage",
+            summary = "Post a chat message", description = "Needs CHAT. At most 4,000 characters.")
     @APIResponse(responseCode = "201", description = "Posted", content = @Content(schema = @Schema(implementation = ChatMessageView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     public ChatMessageView post(@PathParam("roomId") UUID roomId, @Valid @NotNull ChatRequest body) {
@@ -51,7 +52,8 @@ public class ChatResource {
     }
 
     @GET
-    @Operation(summary = "Read chat messages", description = "Oldest first, after the given message id (default: from the start); paged with limit.")
+    @Operation(operationId = "listChatMessages",
+            summary = "Read chat messages", description = "Oldest first, after the given message id (default: from the start); paged with limit.")
     @APIResponse(responseCode = "200", description = "Messages", content = @Content(schema = @Schema(implementation = ChatMessageView[].class)))
     public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
         return page.respond(chat.list(roomId, page.afterNumber(), page.fetch()), m -> String.valueOf(m.id()));

@@ -40,7 +40,7 @@ public class PollResource {
 
     @POST
     @ResponseStatus(201)
-    @Operation(summary = "Ask a poll", description = "Needs MODERATE. 2 to 10 options.")
+    @Operation(operationId = "createPoll", summary = "Ask a poll", description = "Needs MODERATE. 2 to 10 options.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2): not a moderator")
     public PollView create(@PathParam("roomId") UUID roomId, @Valid @NotNull PollRequest body) {
@@ -50,7 +50,7 @@ public class PollResource {
     @POST
     @Path("/{pollId}/votes")
     @ResponseStatus(201)
-    @Operation(summary = "Vote", description = "Needs POLLS. One vote per participant and poll.")
+    @Operation(operationId = "votePoll", summary = "Vote", description = "Needs POLLS. One vote per participant and poll.")
     @APIResponse(responseCode = "201", description = "Counted; the poll with its counts",
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2)")
@@ -62,7 +62,7 @@ public class PollResource {
 
     @GET
     @Path("/{pollId}")
-    @Operation(summary = "Read a poll with its counts")
+    @Operation(operationId = "getPoll", summary = "Read a poll with its counts")
     @APIResponse(responseCode = "200", description = "The poll", content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "404", description = "not-found")
     public PollView get(@PathParam("roomId") UUID roomId, @PathParam("pollId") UUID pollId) {

@@ -36,7 +36,7 @@ public class WipeReceiptResource {
 
     @GET
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Proof that a closed room's content is gone",
+    @Operation(operationId = "getWipeReceipt", summary = "Proof that a closed room's content is gone",
             description = "Counts and times, no content (R6). contentUnreadableAt is the close; counts and wipedAt follow the wipe job.")
     @APIResponse(responseCode = "200", description = "The receipt", content = @Content(schema = @Schema(implementation = WipeReceiptView.class)))
     @APIResponse(responseCode = "404", description = "not-found: unknown room, or still open")

@@ -42,7 +42,7 @@ public class JoinResource {
     @POST
     @Path("/join")
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Admit a pupil or teacher and issue a join token",
+    @Operation(operationId = "joinRoom", summary = "Admit a pupil or teacher and issue a join token",
             description = "A PUPIL needs a consent that counts and covers the room's purpose; capabilities = room features ∩ "
                     + "consent scopes. A TEACHER gets the room's features and MODERATE. Never a recording capability. "
                     + "A subject already inside gets its participation back with a fresh token. clientIp and userAgent "
@@ -61,7 +61,8 @@ public class JoinResource {
     @POST
     @Path("/leave")
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "End a participation", description = "Idempotent; the join token stops working.")
+    @Operation(operationId = "leaveRoom",
+            summary = "End a participation", description = "Idempotent; the join token stops working.")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "404", description = "not-found: no such room or participation")
     public void leave(@PathParam("roomId") UUID roomId, @Valid @NotNull LeaveRequest body) {
@@ -72,7 +73,8 @@ public class JoinResource {
     @Path("/token")
     @RolesAllowed(Roles.PARTICIPANT)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Refresh the caller's join token", description = "Participant (join token as bearer): a fresh token "
+    @Operation(operationId = "refreshJoinToken",
+            summary = "Refresh the caller's join token", description = "Participant (join token as bearer): a fresh token "
             + "with the capabilities as they are now. A pupil's consent is checked again, as at the join (R1).")
     @APIResponse(responseCode = "200", description = "A fresh token",
             content = @Content(schema = @Schema(implementation = JoinResponse.class)))

@@ -33,7 +33,8 @@ public class StatsResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "The tenant's figures now", description = "Open rooms, participants, joins and denials by reason "
+    @Operation(operationId = "getStats",
+            summary = "The tenant's figures now", description = "Open rooms, participants, joins and denials by reason "
             + "today (school time zone), wipes pending, age in seconds of the oldest retained metadata.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = StatsView.class)))

@@ -39,7 +39,7 @@ public class SubjectResource {
     @RolesAllowed({ Roles.PLATFORM, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Path("/data")
-    @Operation(summary = "Export everything stored about the subject",
+    @Operation(operationId = "exportSubjectData", summary = "Export everything stored about the subject",
             description = "Consent history, retained participations and content it authored in rooms still open. "
                     + "With an ops key (?tenant=) metadata only: content appears as counts.")
     @APIResponse(responseCode = "200", description = "The subject's data (empty lists when nothing is stored)")
@@ -48,7 +48,7 @@ public class SubjectResource {
     }
 
     @DELETE
-    @Operation(summary = "Erase everything stored about the subject",
+    @Operation(operationId = "eraseSubject", summary = "Erase everything stored about the subject",
             description = "Ends its open participations and deletes consents, participations and authored content.")
     @APIResponse(responseCode = "200", description = "Counts of what was deleted, e.g. {\"deleted\":{\"consents\":2}}")
     public Map<String, Map<String, Long>> erase(@PathParam("subjectId") @SubjectId String subjectId) {

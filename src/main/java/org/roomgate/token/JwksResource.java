@@ -33,7 +33,7 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public keys that verify join tokens",
+    @Operation(operationId = "getJwks", summary = "The public keys that verify join tokens",
             description = "ES256 keys by kid; during a rotation the previous key is listed too. For the conference backend.")
     @APIResponse(responseCode = "200", description = "A JWK set")
     public Response keys() {

@@ -31,7 +31,7 @@ public class JitsiAccessResource {
     }
 
     @GET
-    @Operation(summary = "Prosody's per-connection check of a Jitsi token (extension)",
+    @Operation(operationId = "checkJitsiAccess", summary = "Prosody's per-connection check of a Jitsi token (extension)",
             description = "Set as muc_prosody_jitsi_access_manager_url. Prosody sends the participant's token as "
                     + "Authorization: Bearer <jwt>; the token is the credential. access is false once the participation "
                     + "has ended or when the token grants more than the participant may do now.")
