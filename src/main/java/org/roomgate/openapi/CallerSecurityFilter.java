@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.roomgate.problem.ProblemResponsesFilter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -25,7 +26,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * A role without a scheme, or a requirement that names no role, fails the build, so a new
  * endpoint cannot appear in the document with a credential nobody can tell.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = ProblemResponsesFilter.PRIORITY + 10)
 public class CallerSecurityFilter implements OASFilter {
 
     @Override
