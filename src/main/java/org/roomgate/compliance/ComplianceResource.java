@@ -41,7 +41,7 @@ public class ComplianceResource {
                     + "the slowest close-to-wipe of the last 7 days; R5 refused recording attempts; R1/R3 pupils inside "
                     + "without a consent that counts now and refused joins by reason; R4 the access log and PostgreSQL's "
                     + "statement logging. A rule that cannot be measured is UNKNOWN, never OK. Counts and ages only, no "
-                    + "names (extension fields beyond API.md: see each rule's evidence).")
+                    + "names; the evidence fields are an extension.")
     @APIResponse(responseCode = "200", description = "The report, one entry per rule in order R1…R11",
             content = @Content(schema = @Schema(implementation = ComplianceReport.class)))
     @APIResponse(responseCode = "400", description = "validation-failed: an ops key without ?tenant=")

@@ -89,7 +89,7 @@ public final class RoomDtos {
             @Schema(description = "How to reach the tenant's conference backend") ConferenceGate.BackendAccess backend) {
     }
 
-    @Schema(name = "LeaveRequest", example = "{\"participationId\":\"6f1c…\"}")
+    @Schema(name = "LeaveRequest", example = "{\"participationId\":\"acdf9948-2456-4d75-83ee-20387d3aea13\"}")
     public record LeaveRequest(@NotNull UUID participationId) {
     }
 

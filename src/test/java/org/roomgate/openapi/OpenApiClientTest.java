@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,8 +54,9 @@ class OpenApiClientTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldWalkTheReadmesFirstStepsThroughAGeneratedClient() throws IOException {
-        NodeProject.write("openapi.json", given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().asString());
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        NodeProject.write("openapi.json", document);
+        NodeProject.write("request-examples.ts", requestExamples(JSON.readTree(document)));
         NodeProject.node(Map.of(), "node_modules/openapi-typescript/bin/cli.js", "openapi.json", "-o", "roomgate-api.d.ts");
         NodeProject.node(Map.of(), "node_modules/typescript/bin/tsc", "-p", "tsconfig.json");
         String output = NodeProject.node(Map.of("ROOMGATE_URL", service.toString().replaceAll("/$", ""),
@@ -81,6 +83,30 @@ class OpenApiClientTest {
         assertNotNull(receipt.path("wipedAt").textValue(), "wiped: " + receipt);
         assertEquals(1, receipt.at("/deleted/chatMessages").asInt(), "counts: " + receipt);
         assertFalse(receipt.toString().contains("Guten Morgen"), "no content in the receipt: " + receipt);
+    }
+
+    /**
+     * Each operation's request example, typed as the generated client's body of that operation, for
+     * tsc to check: an example the client could not send (an unknown field, a wrong enum value) fails.
+     */
+    private static String requestExamples(JsonNode document) {
+        OpenApiDocument doc = OpenApiDocument.of(document);
+        StringBuilder ts = new StringBuilder("import type { paths } from \"./roomgate-api.js\";\n\n");
+        int count = 0;
+        int bodies = 0;
+        for (OpenApiDocument.Op op : doc.operations()) {
+            JsonNode media = op.node().path("requestBody").path("content").path("application/json");
+            bodies += media.isMissingNode() ? 0 : 1;
+            Optional<JsonNode> example = doc.exampleOf(media);
+            if (example.isPresent()) {
+                ts.append("export const ").append(op.node().path("operationId").asText()).append(": NonNullable<paths[")
+                        .append(JSON.valueToTree(op.path()).toString()).append("][\"").append(op.method())
+                        .append("\"][\"requestBody\"]>[\"content\"][\"application/json\"] = ").append(example.get()).append(";\n");
+                count++;
+            }
+        }
+        assertTrue(count > 10 && count == bodies, "request examples: " + count + " of " + bodies + " JSON bodies");
+        return ts.toString();
     }
 
     /** The README's curl lines in "First steps", in order. */

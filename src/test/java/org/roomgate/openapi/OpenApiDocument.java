@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,6 +29,10 @@ final class OpenApiDocument {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static OpenApiDocument of(JsonNode root) {
+        return new OpenApiDocument(root);
     }
 
     JsonNode root() {
@@ -62,6 +67,27 @@ final class OpenApiDocument {
             }
         }));
         return operations;
+    }
+
+    /**
+     * The example a reader sees for a media type: its own {@code example}, its first named example,
+     * or its schema's (an array's items') first example.
+     */
+    Optional<JsonNode> exampleOf(JsonNode media) {
+        if (media.has("example")) {
+            return Optional.of(media.get("example"));
+        }
+        if (media.path("examples").isObject() && media.path("examples").size() > 0) {
+            return Optional.of(media.path("examples").elements().next().path("value"));
+        }
+        JsonNode schema = resolve(media.path("schema"));
+        if (!schema.has("examples") && !schema.has("example") && schema.has("items")) {
+            schema = resolve(schema.path("items"));
+        }
+        if (schema.path("examples").isArray() && schema.path("examples").size() > 0) {
+            return Optional.of(schema.path("examples").get(0));
+        }
+        return Optional.ofNullable(schema.get("example"));
     }
 
     /** A {@code $ref} resolved within the document, or the node itself. */
