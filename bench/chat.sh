@@ -10,18 +10,7 @@ seconds=${1:-15}
 connections=${2:-16}
 source bench/lib.sh
 
-join_one() {
-  local room=$1 pupil=$2 token
-  token=$(curl -sS -f -X POST "$base/api/v1/rooms/$room/join" -H "Authorization: Bearer $key" \
-    -H 'Content-Type: application/json' -d "{\"subjectId\":\"p-$pupil\",\"displayName\":\"Pupil $pupil\",\"role\":\"PUPIL\"}" \
-    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-  # One short write per line, so that the parallel joins never interleave within a line.
-  [ -n "$token" ] && printf '%s %s\n' "$room" "$token"
-}
-export -f join_one
-export base key
-awk '{ for (k = 0; k < 5; k++) print $1, (NR - 1) + 40 * k }' "$work/rooms" \
-  | xargs -P 4 -n 2 bash -c 'join_one "$0" "$1"' > "$work/tokens" || true
+join_pupils
 echo "pupils joined: $(wc -l < "$work/tokens")"
 export TOKENS_FILE="$work/tokens"
 

@@ -1,4 +1,4 @@
-# Shared by bench/join.sh and bench/chat.sh: starts the packaged service on an embedded
+# Shared by bench/join.sh, bench/chat.sh and bench/memory.sh: starts the packaged service on an embedded
 # PostgreSQL and seeds a tenant, a policy, 2,000 pupils with consent and 40 rooms of 50.
 #   JAR=path/quarkus-run.jar   another build (default: this checkout's, built if missing)
 #   JAVA=path/bin/java         another JDK (default: java on PATH)
@@ -114,3 +114,18 @@ done
 psql -q "$db" -c "ANALYZE"
 psql -qtA "$db" -c "SELECT id FROM conference.room ORDER BY id" > "$work/rooms"
 export ROOMS_FILE="$work/rooms" PLATFORM_KEY="$key"
+# 200 pupils join, 5 in each of the 40 rooms; their tokens go to $work/tokens as "room token" lines.
+join_one() {
+  local room=$1 pupil=$2 token
+  token=$(curl -sS -f -X POST "$base/api/v1/rooms/$room/join" -H "Authorization: Bearer $key" \
+    -H 'Content-Type: application/json' -d "{\"subjectId\":\"p-$pupil\",\"displayName\":\"Pupil $pupil\",\"role\":\"PUPIL\"}" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  # One short write per line, so that the parallel joins never interleave within a line.
+  [ -n "$token" ] && printf '%s %s\n' "$room" "$token"
+}
+join_pupils() {
+  export -f join_one
+  export base key
+  awk '{ for (k = 0; k < 5; k++) print $1, (NR - 1) + 40 * k }' "$work/rooms" \
+    | xargs -P 4 -n 2 bash -c 'join_one "$0" "$1"' > "$work/tokens" || true
+}

@@ -40,7 +40,8 @@ public class BackendEventResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "receiveBackendEvent", summary = "Receive events from the tenant's conference backend",
             description = "BIGBLUEBUTTON: bbb-webhooks deliveries (form body, ?checksum= over callback URL + body + "
-                    + "shared secret; SHA-1, SHA-256, SHA-384 or SHA-512, told apart by length): user-left ends the "
+                    + "shared secret; SHA-1, SHA-256, SHA-384 or SHA-512, told apart by length; the callback URL is the "
+                    + "room's own, ?room=<roomId>, or without it for hooks registered earlier): user-left ends the "
                     + "participation at its time, meeting-ended closes the room; also the meeting's end callback "
                     + "(HMAC in its URL). LIVEKIT: webhooks (Authorization = a JWT, HS256 with the API secret, iss = API "
                     + "key, exp required, sha256 claim = base64 SHA-256 of the body): participant_left ends the participation, "
@@ -55,6 +56,8 @@ public class BackendEventResource {
     @APIResponse(responseCode = "204", description = "Verified and applied")
     @APIResponse(responseCode = "401", description = "unauthenticated: missing or bad signature, or the tenant's backend "
             + "sends no events; nothing changes")
+    @APIResponse(responseCode = "413", description = "payload-too-large: a BIGBLUEBUTTON delivery of more than 100 events; "
+            + "nothing changes")
     public void post(@PathParam("tenantId") String tenantId, @Context UriInfo uri, @Context HttpHeaders headers, String body) {
         events.receive(delivery(tenantId, "POST", uri, headers, body));
     }

@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.ChatMessageView;
 import org.roomgate.content.ContentDtos.ChatRequest;
+import org.roomgate.idempotency.Idempotent;
 import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.Roles;
 
@@ -47,6 +49,8 @@ public class ChatResource {
             summary = "Post a chat message", description = "Needs CHAT. At most 4,000 characters.")
     @APIResponse(responseCode = "201", description = "Posted", content = @Content(schema = @Schema(implementation = ChatMessageView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public ChatMessageView post(@PathParam("roomId") UUID roomId, @Valid @NotNull ChatRequest body) {
         return chat.post(roomId, body.text());
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.roomgate.database.PooledStatements;
+import org.roomgate.idempotency.IdempotencyRecords;
 import org.roomgate.room.RoomEvents.RoomClosed;
 import org.roomgate.room.RoomEvents.RoomOpened;
 
@@ -22,10 +23,12 @@ public class ContentKeys {
 
     private final EntityManager entityManager;
     private final PooledStatements statements;
+    private final IdempotencyRecords storedAnswers;
 
-    ContentKeys(EntityManager entityManager, PooledStatements statements) {
+    ContentKeys(EntityManager entityManager, PooledStatements statements, IdempotencyRecords storedAnswers) {
         this.entityManager = entityManager;
         this.statements = statements;
+        this.storedAnswers = storedAnswers;
     }
 
     void onOpened(@Observes RoomOpened event) {
@@ -39,6 +42,8 @@ public class ContentKeys {
         entityManager.createNativeQuery("DELETE FROM conference.room_key WHERE room_id = ?1")
                 .setParameter(1, event.roomId())
                 .executeUpdate();
+        // Answers kept for Idempotency-Key retries quote content (a chat text): they go with the key.
+        storedAnswers.forgetRoom(event.roomId());
         WipeReceipt receipt = new WipeReceipt();
         receipt.roomId = event.roomId();
         receipt.tenantId = event.tenantId();

@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.roomgate.content.ContentDtos.FileView;
+import org.roomgate.idempotency.Idempotent;
 import org.roomgate.paging.PageParams;
 import org.roomgate.problem.DomainException;
 import org.roomgate.tenant.Roles;
@@ -50,6 +52,8 @@ public class FileResource {
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large")
     @APIResponse(responseCode = "409", description = "quota-exceeded: the room holds roomgate.files.max-per-room files")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public Response upload(@PathParam("roomId") UUID roomId, @RestForm("file") FileUpload file) {
         if (file == null) {
             throw DomainException.invalid("file", "send the file as the multipart part named 'file'");

@@ -16,12 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.PollRequest;
 import org.roomgate.content.ContentDtos.PollView;
 import org.roomgate.content.ContentDtos.VoteRequest;
+import org.roomgate.idempotency.Idempotent;
 import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/polls")
@@ -43,6 +45,8 @@ public class PollResource {
     @Operation(operationId = "createPoll", summary = "Ask a poll", description = "Needs MODERATE. 2 to 10 options.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2): not a moderator")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public PollView create(@PathParam("roomId") UUID roomId, @Valid @NotNull PollRequest body) {
         return polls.create(roomId, body);
     }
@@ -56,6 +60,8 @@ public class PollResource {
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2)")
     @APIResponse(responseCode = "404", description = "not-found: no such poll in this room")
     @APIResponse(responseCode = "409", description = "conflict: voted already")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public PollView vote(@PathParam("roomId") UUID roomId, @PathParam("pollId") UUID pollId, @Valid @NotNull VoteRequest body) {
         return polls.vote(roomId, pollId, body.option());
     }

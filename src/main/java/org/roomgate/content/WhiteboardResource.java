@@ -20,11 +20,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.StrokeRequest;
 import org.roomgate.content.ContentDtos.StrokeView;
+import org.roomgate.idempotency.Idempotent;
 import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.Roles;
 
@@ -51,6 +53,8 @@ public class WhiteboardResource {
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large: stroke over 64 KiB")
     @APIResponse(responseCode = "409", description = "quota-exceeded: the room holds roomgate.whiteboard.max-strokes-per-room strokes")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public StrokeView draw(@PathParam("roomId") UUID roomId, @Valid @NotNull StrokeRequest body) {
         return whiteboard.draw(roomId, body.data());
     }

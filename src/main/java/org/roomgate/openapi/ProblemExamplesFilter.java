@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.roomgate.problem.Problem;
-import org.roomgate.problem.ProblemResponsesFilter;
 import org.roomgate.problem.ProblemType;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -24,7 +23,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * The type is the first problem name of the response's description ("room-full, or …"), which the
  * resources write in that form; a description without one gets the status's general type.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = ProblemResponsesFilter.PRIORITY - 10)
+// Last of all filters (the default priority is 1): after the start-up ones that add error responses too.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUN, priority = 0)
 public class ProblemExamplesFilter implements OASFilter {
 
     private static final Pattern LEADING_NAME = Pattern.compile("^([a-z]+(?:-[a-z]+)*)\\b");

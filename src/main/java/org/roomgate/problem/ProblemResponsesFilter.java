@@ -20,9 +20,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = ProblemResponsesFilter.PRIORITY)
 public class ProblemResponsesFilter implements OASFilter {
 
-    /** Build-time filters run highest priority first: after the security schemes, before the problem examples. */
+    /** Build-time filters run highest priority first: this one after the security schemes. */
     public static final int PRIORITY = 20;
-
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -65,7 +64,8 @@ public class ProblemResponsesFilter implements OASFilter {
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
     }
 
-    private static Content problemContent() {
+    /** The problem+json content of an error response, for the filters that add their own. */
+    public static Content problemContent() {
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
     }

@@ -23,9 +23,13 @@ public enum ProblemType {
     ROOM_GONE("room-closed", 410, "Room is closed"),
     CONFLICT("conflict", 409, "Conflict"),
     QUOTA_EXCEEDED("quota-exceeded", 409, "Quota exceeded"),
+    /** draft-ietf-httpapi-idempotency-key-header: a retry while the first request still runs. */
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409, "A request with this Idempotency-Key is in progress"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     RECORDING_PROHIBITED("recording-prohibited", 422, "Recording is prohibited"),
+    /** The same draft: a key sent again with a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key already used for another request"),
     INTERNAL("internal", 500, "Internal error"),
     UNAVAILABLE("unavailable", 503, "Service temporarily unavailable");
 

@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.roomgate.idempotency.Idempotent;
 import org.roomgate.room.RoomDtos.JoinRequest;
 import org.roomgate.room.RoomDtos.JoinResponse;
 import org.roomgate.room.RoomDtos.LeaveRequest;
@@ -54,6 +56,8 @@ public class JoinResource {
             + "consent does not cover all of the room's features; forbidden for a non-platform key")
     @APIResponse(responseCode = "404", description = "not-found: no such room for this tenant")
     @APIResponse(responseCode = "409", description = "room-closed, or room-full (rule R10)")
+    @Idempotent(replay = JoinReplay.class)
+    @Parameter(ref = Idempotent.HEADER)
     public JoinResponse join(@PathParam("roomId") UUID roomId, @Valid @NotNull JoinRequest body) {
         return joins.join(caller.tenantId(), roomId, body);
     }
@@ -65,6 +69,8 @@ public class JoinResource {
             summary = "End a participation", description = "Idempotent; the join token stops working.")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "404", description = "not-found: no such room or participation")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public void leave(@PathParam("roomId") UUID roomId, @Valid @NotNull LeaveRequest body) {
         admissions.leave(caller.tenantId(), roomId, body.participationId());
     }

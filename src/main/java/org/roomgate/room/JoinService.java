@@ -1,6 +1,7 @@
 package org.roomgate.room;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,9 +15,13 @@ import org.roomgate.token.IssuedToken;
 import org.roomgate.token.JoinClaims;
 import org.roomgate.token.JoinTokenIssuer;
 
+import io.quarkus.security.AuthenticationFailedException;
+
 /**
  * The platform's join call: admission in a short transaction, then the token is signed outside
- * it, so the room's row lock is never held while signing.
+ * it, so the room's row lock is never held while signing. A join with an Idempotency-Key is the
+ * exception: its answer must commit with its admission, so both run in the key's transaction
+ * ({@code idempotency/IdempotencyInterceptor}).
  */
 @ApplicationScoped
 public class JoinService {
@@ -66,6 +71,31 @@ public class JoinService {
         Participant me = participants.require(roomId);
         ConferenceGate.TenantGate backend = backends.forTenant(me.tenantId());
         return tokenFor(admissions.renew(me, backend), backend);
+    }
+
+    /**
+     * The answer to a retried join (Idempotency-Key): the participation the first join admitted,
+     * with a fresh token and, for a pupil, the consent checked again as at a refresh (R1), so a
+     * retry never hands out a token that a withdrawal in between has revoked. An ended
+     * participation is not reopened by a late retry: that would admit someone who has left.
+     */
+    public JoinResponse rejoin(String tenantId, UUID participationId) {
+        Participant first = Participation.<Participation>findByIdOptional(participationId)
+                .filter(p -> p.tenantId.equals(tenantId) && p.isOpen())
+                .map(p -> new Participant(p.id, p.tenantId, p.roomId, p.subjectId, p.displayName, p.role,
+                        List.of(p.capabilities)))
+                .orElseThrow(JoinService::ended);
+        ConferenceGate.TenantGate backend = backends.forTenant(tenantId);
+        try {
+            return tokenFor(admissions.renew(first, backend), backend);
+        } catch (AuthenticationFailedException e) {
+            throw ended();
+        }
+    }
+
+    private static DomainException ended() {
+        return new DomainException(ProblemType.CONFLICT,
+                "The participation this Idempotency-Key admitted has ended; a new join needs a new key.");
     }
 
     /** A fresh token with the participation's capabilities as they are now, and the backend's credential. */

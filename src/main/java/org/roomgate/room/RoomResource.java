@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.roomgate.idempotency.Idempotent;
 import org.roomgate.paging.PageParams;
 import org.roomgate.problem.DomainException;
 import org.roomgate.room.RoomDtos.AttendanceEntry;
@@ -61,6 +62,8 @@ public class RoomResource {
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "422", description = "recording-prohibited (rule R5): recording true, or a RECORD feature")
     @APIResponse(responseCode = "409", description = "quota-exceeded: the school has roomgate.rooms.max-open-per-tenant open rooms")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public Response create(@Valid @NotNull RoomRequest body) {
         RoomView room = rooms.create(caller.tenantId(), body);
         return Response.created(URI.create("/api/v1/rooms/" + room.id())).entity(room).build();
@@ -118,6 +121,8 @@ public class RoomResource {
     @APIResponse(responseCode = "200", description = "The closed room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "404", description = "not-found")
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER)
     public RoomView close(@PathParam("roomId") UUID roomId) {
         return rooms.close(caller.tenantId(), roomId);
     }

@@ -1,5 +1,6 @@
 package org.roomgate.database;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomgate.support.HeldRoom;
 import org.roomgate.support.RunningService;
 
 /**
@@ -34,6 +37,8 @@ import org.roomgate.support.RunningService;
 class GracefulShutdownIT {
 
     private static final int UPLOAD_BYTES = 1024 * 1024;
+    /** roomgate.shutdown.drain's default, which the packaged service runs with here. */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     @Test
     void shouldFinishRequestsInFlightThenStop(@TempDir Path dataDir) throws Exception {
@@ -99,6 +104,64 @@ class GracefulShutdownIT {
             assertEquals(chatsAnswered201.get(), storedChats(again, room, token), "chats stored vs. answered 201");
             String files = again.call("GET", "/api/v1/rooms/" + room + "/files", token, null, 200);
             assertEquals(1, count(files, "\"name\":\"arbeitsblatt.bin\""), files);
+        }
+    }
+
+    /**
+     * Issue 19, point 1: after the drain a request is refused before anything is done, even while
+     * another one is still in flight. A chat post waits on the room's row lock (held from a second
+     * connection) through SIGTERM and the drain; a post that comes after the drain gets 503 at once
+     * instead of joining it behind the lock, and only the first one is stored and answered.
+     */
+    @Test
+    void shouldRefuseNewRequestsAfterTheDrainWhileOneIsStillInFlight(@TempDir Path dataDir) throws Exception {
+        String room;
+        String token;
+        // Lock waits longer than the drain and the test's steps, so the held row, not the statement
+        // timeout, decides when the post in flight goes on.
+        Map<String, String> patientDatabase = Map.of("ROOMGATE_DATABASE_STATEMENT_TIMEOUT", "30",
+                "ROOMGATE_DATABASE_SOCKET_TIMEOUT", "35");
+        try (RunningService service = RunningService.start(dataDir, patientDatabase)) {
+            String key = service.newPlatformKey("drain-school");
+            room = RunningService.field(service.call("POST", "/api/v1/rooms", key,
+                    "{\"name\":\"3b\",\"purpose\":\"LESSON\",\"features\":[\"CHAT\"]}", 201), "id");
+            token = RunningService.field(service.call("POST", "/api/v1/rooms/" + room + "/join", key,
+                    "{\"subjectId\":\"t-1\",\"displayName\":\"Frau K.\",\"role\":\"TEACHER\"}", 200), "token");
+            String roomId = room;
+            String bearer = token;
+            CompletableFuture<HttpResponse<String>> first;
+            try (HeldRoom held = HeldRoom.lock(service.database(), room)) {
+                first = CompletableFuture.supplyAsync(() -> post(service, roomId, bearer, "vor dem Ende"));
+                held.awaitWaiting(1);
+                service.process().destroy();
+                service.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(2));
+                Thread.sleep(DRAIN.plusSeconds(1).toMillis());
+
+                HttpResponse<String> late = assertDoesNotThrow(() -> post(service, roomId, bearer, "nach dem Ende"),
+                        "the post after the drain was let in: it waits behind the held lock");
+                assertEquals(503, late.statusCode(), late.body());
+                assertEquals("application/problem+json", late.headers().firstValue("Content-Type").orElse(""));
+                assertTrue(late.body().contains("urn:roomgate:problem:unavailable"), late.body());
+                assertTrue(late.headers().firstValue("Retry-After").isPresent(), "no Retry-After on the refusal");
+                assertFalse(first.isDone(), () -> "the request in flight did not wait for the lock: " + first.join().body());
+            }
+            assertEquals(201, first.get(30, TimeUnit.SECONDS).statusCode(), "the request in flight was not answered");
+            assertTrue(service.process().waitFor(60, TimeUnit.SECONDS), "the service did not exit");
+        }
+        try (RunningService again = RunningService.start(dataDir, patientDatabase)) {
+            String chat = again.call("GET", "/api/v1/rooms/" + room + "/chat", token, null, 200);
+            assertEquals(1, count(chat, "\"text\":\"vor dem Ende\""), chat);
+            assertEquals(0, count(chat, "nach dem Ende"), "the refused post was stored: " + chat);
+        }
+    }
+
+    private static HttpResponse<String> post(RunningService service, String room, String token, String text) {
+        try {
+            // Short: a post that is let in after the drain waits behind the held lock and times out here.
+            return service.send("POST", "/api/v1/rooms/" + room + "/chat", token, "{\"text\":\"" + text + "\"}",
+                    Duration.ofSeconds(text.startsWith("nach") ? 5 : 60));
+        } catch (IOException | InterruptedException e) {
+            throw new CompletionException(e);
         }
     }
 

@@ -98,6 +98,8 @@ class OpenApiDocumentTest {
         JsonNode recording = paths.at("/~1api~1v1~1rooms/post/responses/422/content/application~1problem+json/example");
         assertEquals("urn:roomgate:problem:recording-prohibited", recording.path("type").asText(), recording.toString());
         assertEquals("R5", recording.path("rule").asText());
+        JsonNode reused = paths.at("/~1api~1v1~1rooms~1{roomId}~1join/post/responses/422/content/application~1problem+json/example");
+        assertEquals("urn:roomgate:problem:idempotency-key-reused", reused.path("type").asText(), reused.toString());
         JsonNode unavailable = paths.at("/~1api~1v1~1stats/get/responses/503/content/application~1problem+json/example");
         assertEquals("urn:roomgate:problem:unavailable", unavailable.path("type").asText(), unavailable.toString());
     }

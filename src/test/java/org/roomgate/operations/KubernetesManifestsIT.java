@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +28,8 @@ class KubernetesManifestsIT {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, JsonNode> BY_KIND = new HashMap<>();
+    /** What the README gives the JVM to exit after the grace period (and the embedded database to stop). */
+    private static final long EXIT_MARGIN_SECONDS = 10;
 
     @BeforeAll
     static void readManifests() throws IOException {
@@ -65,12 +70,11 @@ class KubernetesManifestsIT {
         Map<String, JsonNode> env = new HashMap<>();
         container.get("env").forEach(e -> env.put(e.get("name").asText(), e));
 
-        JsonNode mount = container.get("volumeMounts").get(0);
+        JsonNode mount = named(container.get("volumeMounts"), "keys");
         for (String key : new String[] { "ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", "ROOMGATE_BACKEND_SECRET_KEY_LOCATION" }) {
             assertTrue(env.get(key).get("value").asText().startsWith(mount.get("mountPath").asText() + "/"), key);
         }
-        JsonNode volume = pod.get("volumes").get(0);
-        assertEquals(mount.get("name").asText(), volume.get("name").asText());
+        JsonNode volume = named(pod.get("volumes"), "keys");
         assertEquals("roomgate-keys", volume.at("/secret/secretName").asText());
         assertEquals(0440, volume.at("/secret/defaultMode").asInt(), "readable by the service's group only");
         assertEquals(185, pod.at("/securityContext/fsGroup").asInt());
@@ -101,7 +105,99 @@ class KubernetesManifestsIT {
     }
 
     @Test
+    void shouldStopRoutingBeforeTheServiceRefusesRequestsAndWaitForItToFinish() {
+        JsonNode pod = BY_KIND.get("Deployment").at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        Map<String, JsonNode> env = env(container);
+        assertTrue(env.containsKey("ROOMGATE_SHUTDOWN_DRAIN") && env.containsKey("ROOMGATE_SHUTDOWN_GRACE_PERIOD"),
+                "the manifest states the shutdown's drain and grace period it is sized for");
+        Duration drain = quarkusDuration(env.get("ROOMGATE_SHUTDOWN_DRAIN").get("value").asText());
+        Duration grace = quarkusDuration(env.get("ROOMGATE_SHUTDOWN_GRACE_PERIOD").get("value").asText());
+
+        long preStop = container.at("/lifecycle/preStop/sleep/seconds").asLong();
+        assertTrue(preStop >= 3, "endpoints and kube-proxy get a few seconds before SIGTERM, not " + preStop);
+        long needed = preStop + drain.toSeconds() + grace.toSeconds() + EXIT_MARGIN_SECONDS;
+        assertTrue(pod.at("/terminationGracePeriodSeconds").asLong() >= needed,
+                "terminationGracePeriodSeconds >= preStop + drain + grace + 10 s = " + needed + ", not "
+                        + pod.at("/terminationGracePeriodSeconds"));
+
+        JsonNode readiness = container.get("readinessProbe");
+        long noticed = readiness.get("periodSeconds").asLong() * readiness.get("failureThreshold").asLong();
+        assertTrue(noticed <= drain.toSeconds(), "readiness DOWN is noticed within the drain (" + drain + "), not after " + noticed + " s");
+    }
+
+    @Test
+    void shouldRunAsRestrictedWithOnlyTmpWritableAndInMemory() throws IOException {
+        JsonNode pod = BY_KIND.get("Deployment").at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        JsonNode security = container.path("securityContext");
+        assertFalse(security.isMissingNode(), "a container securityContext");
+        assertFalse(security.get("allowPrivilegeEscalation").asBoolean(true));
+        assertTrue(security.get("readOnlyRootFilesystem").asBoolean());
+        assertTrue(security.get("runAsNonRoot").asBoolean());
+        assertEquals("[\"ALL\"]", security.at("/capabilities/drop").toString());
+        assertEquals("RuntimeDefault", security.at("/seccompProfile/type").asText());
+        assertEquals(imageUser(), security.get("runAsUser").asInt(), "the user the image's files belong to");
+
+        JsonNode tmp = named(container.get("volumeMounts"), "tmp");
+        assertEquals("/tmp", tmp.get("mountPath").asText());
+        JsonNode tmpVolume = named(pod.get("volumes"), "tmp").get("emptyDir");
+        assertEquals("Memory", tmpVolume.get("medium").asText(), "uploads and the crypto library never on a disk");
+        assertFalse(tmpVolume.path("sizeLimit").isMissingNode(), "a tmpfs counts against the memory limit: bounded");
+        container.get("volumeMounts").forEach(mount -> assertTrue(
+                mount == tmp || mount.path("readOnly").asBoolean(), mount.get("mountPath") + " is read-only"));
+    }
+
+    @Test
+    void shouldFitTheImagesHeapAndTheTmpfsInTheMemoryLimit() throws IOException {
+        JsonNode pod = BY_KIND.get("Deployment").at("/spec/template/spec");
+        long limit = DockerFilesTest.megabytes(pod.at("/containers/0/resources/limits/memory").asText());
+        long tmpfs = DockerFilesTest.megabytes(named(pod.get("volumes"), "tmp").at("/emptyDir/sizeLimit").asText());
+        long heap = DockerFilesTest.imageHeapMegabytes();
+        assertTrue(heap + DockerFilesTest.NON_HEAP_MB + tmpfs <= limit,
+                "heap " + heap + " + " + DockerFilesTest.NON_HEAP_MB + " beside it + /tmp " + tmpfs + " within the limit " + limit);
+    }
+
+    @Test
+    void shouldSpreadTheReplicasOverNodes() {
+        JsonNode deployment = BY_KIND.get("Deployment");
+        JsonNode spread = deployment.at("/spec/template/spec/topologySpreadConstraints/0");
+        assertFalse(spread.isMissingNode(), "a topology spread constraint");
+        assertEquals("kubernetes.io/hostname", spread.get("topologyKey").asText());
+        assertEquals(1, spread.get("maxSkew").asInt());
+        spread.at("/labelSelector/matchLabels").fields().forEachRemaining(label -> assertEquals(label.getValue().asText(),
+                deployment.at("/spec/template/metadata/labels").path(label.getKey()).asText(), "selects the replicas"));
+    }
+
+    @Test
     void shouldBeScrapedWhereTheMetricsAre() {
         assertEquals("/q/metrics", BY_KIND.get("ServiceMonitor").at("/spec/endpoints/0/path").asText());
+    }
+
+    static JsonNode named(JsonNode array, String name) {
+        for (JsonNode element : array) {
+            if (name.equals(element.path("name").asText())) {
+                return element;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + array);
+    }
+
+    static Map<String, JsonNode> env(JsonNode container) {
+        Map<String, JsonNode> env = new HashMap<>();
+        container.get("env").forEach(e -> env.put(e.get("name").asText(), e));
+        return env;
+    }
+
+    /** A duration as Quarkus reads it: ISO-8601, or a number with a unit ("2S", "20s"). */
+    static Duration quarkusDuration(String text) {
+        return Duration.parse(text.startsWith("P") || text.startsWith("p") ? text : "PT" + text);
+    }
+
+    /** The numeric user the image runs as (its last USER line). */
+    static int imageUser() throws IOException {
+        List<String> users = Files.readAllLines(Path.of("docker/Dockerfile.jvm")).stream()
+                .filter(line -> line.startsWith("USER ")).toList();
+        return Integer.parseInt(users.get(users.size() - 1).substring("USER ".length()).trim());
     }
 }

@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+import org.roomgate.database.EmbeddedDatabase;
+
 /**
  * The packaged jar running as an operator runs it (no database configured: its own embedded
  * PostgreSQL in the data directory), with handles on that PostgreSQL so that tests can restart,
@@ -123,6 +128,22 @@ public final class RunningService implements AutoCloseable {
 
     public Path postgresDirectory() {
         return dataDir.resolve("postgres");
+    }
+
+    /**
+     * The service's embedded PostgreSQL, as a second client: over loopback with the generated
+     * password, the only way the locked-down database lets anyone in.
+     */
+    public DataSource database() throws IOException {
+        Matcher url = Pattern.compile("embedded PostgreSQL at (jdbc:postgresql://127\\.0\\.0\\.1:[0-9]+/[a-z]+)").matcher(log());
+        if (!url.find()) {
+            throw new AssertionError("the service names no embedded database in its log");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url.group(1));
+        dataSource.setUser("postgres");
+        dataSource.setPassword(Files.readString(EmbeddedDatabase.passwordFileOf(postgresDirectory())).trim());
+        return dataSource;
     }
 
     /** The embedded PostgreSQL's postmaster, as its pid file names it. */

@@ -1,6 +1,7 @@
 package org.roomgate.backend.bbb;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -40,12 +41,14 @@ public class BbbBackend implements ConferenceBackend {
 
     private final BbbClient client;
     private final BbbMeetings meetings;
+    private final BbbParticipants participants;
     private final BbbEvents events;
     private final PublicUrl publicUrl;
 
-    BbbBackend(BbbClient client, BbbMeetings meetings, BbbEvents events, PublicUrl publicUrl) {
+    BbbBackend(BbbClient client, BbbMeetings meetings, BbbParticipants participants, BbbEvents events, PublicUrl publicUrl) {
         this.client = client;
         this.meetings = meetings;
+        this.participants = participants;
         this.events = events;
         this.publicUrl = publicUrl;
     }
@@ -103,17 +106,16 @@ public class BbbBackend implements ConferenceBackend {
                 .add("meetingID", room.meetingId())
                 .add("role", participation.role == Participation.Role.TEACHER ? "MODERATOR" : "VIEWER")
                 .add("userID", participation.id)
+                // Without guest=false, bbb-web (authenticatedGuest=true, its default) counts a
+                // viewer as an unauthenticated guest, whom guestPolicy=ALWAYS_DENY turns away.
+                .add("guest", false)
                 .add("createTime", createTime));
     }
 
+    /** Every end of a participation: a leave reported by the platform says nothing about the browser (R1). */
     @Override
     public boolean wants(BackendCall.Type type, Participation.LeaveReason reason) {
-        return switch (type) {
-            case END_MEETING, CAPABILITIES_CHANGED -> true;
-            // Someone who left on their own is out already; /enter refuses an ended participation.
-            // A consent that was withdrawn, expired or outdated must take the pupil out at once (R1).
-            case PARTICIPANT_GONE -> reason != Participation.LeaveReason.LEFT;
-        };
+        return true;
     }
 
     @Override
@@ -122,10 +124,43 @@ public class BbbBackend implements ConferenceBackend {
         return endAndConfirm(settings, room);
     }
 
+    /**
+     * BigBlueButton cannot remove one user: a participation that is still attending (getMeetingInfo
+     * lists its userID) is taken out by ending the meeting and creating it again. One that is not
+     * attending is re-created for only when it was withdrawn (not left) during the current meeting,
+     * since a join URL handed out just before may still be on its way; after one re-creation every
+     * further call for the same meeting finds nobody to take out.
+     */
     @Override
     public boolean participantGone(BackendSettings settings, MeetingRoom room, UUID participationId,
             Participation.LeaveReason reason) {
-        return !room.open() || recreate(settings, room);
+        if (!room.open()) {
+            return true;
+        }
+        if (attending(settings, room, participationId)) {
+            return recreate(settings, room);
+        }
+        if (reason == Participation.LeaveReason.LEFT) {
+            return true;
+        }
+        return !endedDuringCurrentMeeting(room, participationId) || recreate(settings, room);
+    }
+
+    private boolean attending(BackendSettings settings, MeetingRoom room, UUID participationId) {
+        BbbResponse info = client.call(settings, "getMeetingInfo", new BbbQuery().add("meetingID", room.meetingId()));
+        if (!info.success()) {
+            if ("notFound".equals(info.messageKey())) {
+                return false;
+            }
+            throw new BackendUnavailable("getMeetingInfo: FAILED " + info.messageKey());
+        }
+        return info.attendeeUserIds().contains(participationId.toString());
+    }
+
+    private boolean endedDuringCurrentMeeting(MeetingRoom room, UUID participationId) {
+        Instant started = meetings.current(room.roomId()).map(BbbMeetings.Meeting::startedAt).orElse(null);
+        return participants.endedAt(room.tenantId(), room.roomId(), participationId)
+                .map(left -> started == null || !left.isBefore(started)).orElse(true);
     }
 
     /**
@@ -200,7 +235,7 @@ public class BbbBackend implements ConferenceBackend {
     private void registerHook(BackendSettings settings, MeetingRoom room) {
         try {
             BbbResponse hook = client.call(settings, "hooks/create", new BbbQuery()
-                    .add("callbackURL", publicUrl.eventsOf(room.tenantId()))
+                    .add("callbackURL", BbbEvents.hookUrl(room, publicUrl))
                     .add("meetingID", room.meetingId())
                     .add("eventID", "user-joined,user-left,meeting-ended")
                     .add("getRaw", false));

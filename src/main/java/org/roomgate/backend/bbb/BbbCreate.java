@@ -81,6 +81,11 @@ public final class BbbCreate {
         if (!features.contains(Capability.WHITEBOARD) && !features.contains(Capability.FILES)) {
             disabled.add("presentation");
         }
+        if (!features.contains(Capability.STATUS)) {
+            // BigBlueButton 3.x names (its HTML5 client hides hand and reactions for them); 2.x only keeps the list.
+            disabled.add("raiseHand");
+            disabled.add("userReactions");
+        }
         return new ArrayList<>(disabled);
     }
 

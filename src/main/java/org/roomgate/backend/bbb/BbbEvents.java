@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,8 @@ import org.roomgate.backend.Delivery;
 import org.roomgate.backend.MeetingRoom;
 import org.roomgate.backend.PublicUrl;
 import org.roomgate.backend.bbb.BbbMeetings.Meeting;
+import org.roomgate.problem.DomainException;
+import org.roomgate.problem.ProblemType;
 
 import io.quarkus.security.AuthenticationFailedException;
 
@@ -37,35 +40,77 @@ import io.quarkus.security.AuthenticationFailedException;
 @ApplicationScoped
 public class BbbEvents {
 
+    /**
+     * Events one delivery may carry. bbb-webhooks posts one event at a time (3.x) or up to ten
+     * (earlier versions, hooks.js); more is not a delivery of BigBlueButton's.
+     */
+    static final int MAX_EVENTS = 100;
+
     private final BbbMeetings meetings;
+    private final BbbParticipants participants;
     private final BbbClient client;
     private final PublicUrl publicUrl;
     private final ObjectMapper json;
 
-    BbbEvents(BbbMeetings meetings, BbbClient client, PublicUrl publicUrl, ObjectMapper json) {
+    BbbEvents(BbbMeetings meetings, BbbParticipants participants, BbbClient client, PublicUrl publicUrl, ObjectMapper json) {
         this.meetings = meetings;
+        this.participants = participants;
         this.client = client;
         this.publicUrl = publicUrl;
         this.json = json;
+    }
+
+    /**
+     * The callback URL of one room's hook. bbb-webhooks keeps one hook per callback URL and
+     * answers a second registration of the same URL with the first hook (scoped to the first
+     * room's meeting), so each room needs its own.
+     */
+    static String hookUrl(MeetingRoom room, PublicUrl publicUrl) {
+        return publicUrl.eventsOf(room.tenantId()) + "?room=" + room.roomId();
     }
 
     List<BackendEvent> receive(BackendSettings settings, Delivery delivery) {
         if (delivery.queryParameter("sig") != null) {
             return endCallback(settings, delivery);
         }
+        // Hooks registered before rooms had their own callback URL post to the tenant's plain URL.
+        UUID hookRoom = delivery.queryParameter("room") == null ? null : uuid(delivery.queryParameter("room"));
+        if (delivery.queryParameter("room") != null && hookRoom == null) {
+            throw new AuthenticationFailedException("Malformed BigBlueButton callback URL");
+        }
+        String callbackUrl = publicUrl.eventsOf(settings.tenantId()) + (hookRoom == null ? "" : "?room=" + hookRoom);
         String checksum = delivery.queryParameter("checksum");
         BbbChecksum algorithm = BbbChecksum.byLength(checksum)
                 .orElseThrow(() -> new AuthenticationFailedException("No BigBlueButton checksum"));
-        String expected = algorithm.hex(publicUrl.eventsOf(settings.tenantId()) + delivery.body() + settings.secret());
+        String expected = algorithm.hex(callbackUrl + delivery.body() + settings.secret());
         if (!BbbChecksum.same(expected, checksum)) {
             throw new AuthenticationFailedException("Bad BigBlueButton checksum");
         }
-        List<BackendEvent> events = new ArrayList<>();
-        for (JsonNode element : deliveredEvents(delivery.body())) {
-            JsonNode data = element.has("data") ? element.get("data") : element;
-            event(settings.tenantId(), data).ifPresent(events::add);
+        List<JsonNode> delivered = deliveredEvents(delivery.body());
+        if (delivered.size() > MAX_EVENTS) {
+            throw new DomainException(ProblemType.PAYLOAD_TOO_LARGE, "A BigBlueButton delivery carries at most "
+                    + MAX_EVENTS + " events; this one has " + delivered.size() + ". Nothing was applied.");
         }
-        return events;
+        // A repeated event (BigBlueButton repeats user-joined on every reconnect) counts once.
+        LinkedHashSet<BackendEvent> events = new LinkedHashSet<>();
+        for (JsonNode element : delivered) {
+            JsonNode data = element.has("data") ? element.get("data") : element;
+            event(settings.tenantId(), data).filter(e -> hookRoom == null || hookRoom.equals(e.roomId()))
+                    .filter(e -> needed(settings.tenantId(), e)).ifPresent(events::add);
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * A joined event matters only for a participation of the room that has ended and whose
+     * removal is not owed already; one of an unknown or open participation changes nothing.
+     */
+    private boolean needed(String tenantId, BackendEvent event) {
+        if (!(event instanceof BackendEvent.ParticipantJoined joined)) {
+            return true;
+        }
+        return participants.endedAt(tenantId, joined.roomId(), joined.participationId()).isPresent()
+                && !participants.removalPending(tenantId, joined.roomId(), joined.participationId());
     }
 
     /** The server-only end callback of one generation of a room's meeting, signed by roomgate. */

@@ -2,7 +2,9 @@ package org.roomgate.backend.bbb;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
@@ -13,8 +15,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** BigBlueButton's XML answer: {@code returncode} SUCCESS or FAILED, a {@code messageKey}, and the top-level fields. */
-public record BbbResponse(boolean success, String messageKey, Map<String, String> fields) {
+/**
+ * BigBlueButton's XML answer: {@code returncode} SUCCESS or FAILED, a {@code messageKey}, the
+ * top-level fields, and the {@code userID} of each {@code attendees/attendee} (getMeetingInfo:
+ * the userID roomgate sent on join, i.e. the participation id).
+ */
+public record BbbResponse(boolean success, String messageKey, Map<String, String> fields, List<String> attendeeUserIds) {
 
     public String field(String name) {
         return fields.get(name);
@@ -37,7 +43,16 @@ public record BbbResponse(boolean success, String messageKey, Map<String, String
                     fields.put(child.getNodeName(), child.getTextContent().strip());
                 }
             }
-            return new BbbResponse("SUCCESS".equals(fields.get("returncode")), fields.get("messageKey"), Map.copyOf(fields));
+            List<String> attendees = new ArrayList<>();
+            NodeList attendeeNodes = root.getElementsByTagName("attendee");
+            for (int i = 0; i < attendeeNodes.getLength(); i++) {
+                NodeList userIds = ((Element) attendeeNodes.item(i)).getElementsByTagName("userID");
+                if (userIds.getLength() > 0) {
+                    attendees.add(userIds.item(0).getTextContent().strip());
+                }
+            }
+            return new BbbResponse("SUCCESS".equals(fields.get("returncode")), fields.get("messageKey"), Map.copyOf(fields),
+                    List.copyOf(attendees));
         } catch (Exception e) {
             throw new BackendUnavailable("answer is not BigBlueButton XML");
         }

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class JitsiAccessResource {
 
-    /** The answer mod_muc_auth_ban reads: {@code access: false} closes the session and bans the token. */
+    /** The answer roomgate's Prosody module reads: {@code access: false} refuses the join or removes the occupant. */
     public record AccessAnswer(boolean access) {
     }
 
@@ -31,10 +31,12 @@ public class JitsiAccessResource {
     }
 
     @GET
-    @Operation(operationId = "checkJitsiAccess", summary = "Prosody's per-connection check of a Jitsi token (extension)",
-            description = "Set as muc_prosody_jitsi_access_manager_url. Prosody sends the participant's token as "
-                    + "Authorization: Bearer <jwt>; the token is the credential. access is false once the participation "
-                    + "has ended or when the token grants more than the participant may do now.")
+    @Operation(operationId = "checkJitsiAccess",
+            summary = "Prosody's check of a Jitsi token at the join and while inside (extension)",
+            description = "Asked by roomgate's Prosody module (prosody/mod_roomgate_access.lua, option roomgate_access_url) "
+                    + "before a participant joins and every roomgate_access_interval seconds while inside. Prosody sends "
+                    + "the participant's token as Authorization: Bearer <jwt>; the token is the credential. access is "
+                    + "false once the participation has ended or when the token grants more than the participant may do now.")
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(examples = {
             @ExampleObject(name = "allowed", value = "{\"access\":true}"),
             @ExampleObject(name = "refused", value = "{\"access\":false}") }))

@@ -18,11 +18,11 @@ import org.roomgate.room.Participation;
 import io.quarkus.security.AuthenticationFailedException;
 
 /**
- * Prosody's per-connection check ({@code mod_muc_auth_ban}): whenever a session is made with a
- * token, Prosody asks whether that token may still be used. roomgate answers from the
- * participation: no once it has ended (leave, withdrawal, a consent that no longer counts, the
- * room's close), and no for a token that grants more than the participant may do now (R2), so the
- * client must fetch a fresh one through roomgate.
+ * Prosody's check of a token ({@code prosody/mod_roomgate_access.lua}): before a participant joins
+ * a room and every few seconds while inside, Prosody asks whether that token may still be used.
+ * roomgate answers from the participation: no once it has ended (leave, withdrawal, a consent
+ * that no longer counts, the room's close), and no for a token that grants more than the
+ * participant may do now (R2), so the client must fetch a fresh one through roomgate.
  */
 @ApplicationScoped
 public class JitsiAccessService {

@@ -59,9 +59,7 @@ class BbbBackendTest {
     }
 
     private Platform bbbPlatform(String checksum) {
-        Platform platform = newPlatformWithPolicy();
-        useStandIn(platform.tenantId(), standIn, checksum);
-        return platform;
+        return BbbFixture.platformOn(standIn, checksum);
     }
 
     @Test
@@ -92,6 +90,7 @@ class BbbBackendTest {
         assertTrue(disabled.containsAll(List.of("polls", "screenshare", "presentation", "infiniteWhiteboard",
                 "downloadPresentationOriginalFile")), "what the room does not offer: " + disabled);
         assertFalse(disabled.contains("chat"), "the room offers chat");
+        assertTrue(disabled.containsAll(List.of("raiseHand", "userReactions")), "the room does not offer STATUS: " + disabled);
         assertEquals("false", create.get("lockSettingsDisableCam"));
         assertEquals("false", create.get("lockSettingsDisableMic"));
         assertEquals("false", create.get("lockSettingsDisablePublicChat"));
@@ -102,7 +101,7 @@ class BbbBackendTest {
         assertEquals("Klasse 3b Mathematik", create.get("name"));
         Map<String, String> hook = standIn.hooks.stream()
                 .filter(h -> meetingId(platform.tenantId(), room).equals(h.get("meetingID"))).findFirst().orElseThrow();
-        assertEquals(PUBLIC_URL + "/api/v1/backend-events/" + platform.tenantId(), hook.get("callbackURL"));
+        assertEquals(PUBLIC_URL + "/api/v1/backend-events/" + platform.tenantId() + "?room=" + room, hook.get("callbackURL"));
         assertEquals("user-joined,user-left,meeting-ended", hook.get("eventID"));
         assertEquals("false", hook.get("getRaw"));
     }
@@ -120,6 +119,13 @@ class BbbBackendTest {
         assertTrue(disabled.containsAll(List.of("chat", "privateChat", "polls", "screenshare", "virtualBackgrounds")));
         assertFalse(disabled.contains("presentation"), "the whiteboard lives on the presentation");
         assertFalse(disabled.contains("infiniteWhiteboard"));
+
+        String withStatus = newRoom(platform.key(), "LESSON", 5, List.of("AUDIO", "STATUS"));
+        join(platform.key(), withStatus, "t-1", "TEACHER");
+        List<String> statusOffered = Arrays.asList(standIn.meeting(meetingId(platform.tenantId(), withStatus))
+                .createParameters.get("disabledFeatures").split(","));
+        assertFalse(statusOffered.contains("raiseHand"), "STATUS: raise hand stays on");
+        assertFalse(statusOffered.contains("userReactions"), "STATUS: reactions stay on");
     }
 
     @Test
@@ -158,6 +164,7 @@ class BbbBackendTest {
         assertTrue(location.getRawQuery().contains("createTime=" + meeting.createTime));
         assertTrue(location.getRawQuery().contains("userID=" + pupil.path("participationId")));
         assertTrue(location.getRawQuery().contains("role=VIEWER"));
+        assertTrue(location.getRawQuery().contains("guest=false"), "a viewer who is no guest, or bbb-web denies the join");
         assertEquals(128, location.getRawQuery().replaceAll(".*checksum=", "").length(), "SHA-512 as configured");
         assertTrue(follow(location.toString()).success(), "the stand-in accepts roomgate's checksum and createTime");
         assertTrue(URI.create(open(teacher.path("backend.joinUrl")).header("Location")).getRawQuery().contains("role=MODERATOR"));

@@ -23,6 +23,21 @@ final class BbbFixture {
     private BbbFixture() {
     }
 
+    /** A new tenant with a policy whose backend is the stand-in. */
+    static org.roomgate.support.Api.Platform platformOn(BbbStandIn standIn, String checksum) {
+        org.roomgate.support.Api.Platform platform = org.roomgate.support.Api.newPlatformWithPolicy();
+        useStandIn(platform.tenantId(), standIn, checksum);
+        return platform;
+    }
+
+    /** A pupil with a consent to everything, admitted to the room. */
+    static io.restassured.response.ExtractableResponse<io.restassured.response.Response> pupilIn(
+            org.roomgate.support.Api.Platform platform, String roomId, String subjectId) {
+        org.roomgate.support.Api.grantConsent(platform.key(), subjectId, "2020-11-19", org.roomgate.support.Api.ALL_SCOPES,
+                org.roomgate.support.Api.ALL_PURPOSES);
+        return org.roomgate.support.Api.join(platform.key(), roomId, subjectId, "PUPIL");
+    }
+
     static void useStandIn(String tenantId, BbbStandIn standIn, String checksum) {
         asOps().body(Map.of("kind", "BIGBLUEBUTTON", "url", standIn.url(), "secret", SECRET, "checksum", checksum))
                 .put("/api/v1/tenants/{t}/backend", tenantId).then().statusCode(200);

@@ -29,8 +29,23 @@ import com.sun.net.httpserver.HttpServer;
  * cut out of the raw query string as sent, the rest is hashed as call name + query + shared
  * secret with the algorithm the checksum's length names (SHA-1/256/384/512), and a mismatch is
  * answered with FAILED/checksumError. Answers are the documented XML, FAILED answers can be
- * ordered, and the server can be made unreachable. It does not decide what a real server would
- * accept beyond that: it records what it received, and the tests judge it.
+ * ordered, and the server can be made unreachable. Where the real server refuses, so does the
+ * stand-in, never less strictly:
+ * <ul>
+ * <li>join decides the guest status as bbb-web does with its default {@code authenticatedGuest=true}
+ * ({@code bbb-common-web/src/main/java/org/bigbluebutton/api/domain/Meeting.java}
+ * {@code calcGuestStatus}, with {@code guestParamProvided} from
+ * {@code bigbluebutton-web/grails-app/controllers/org/bigbluebutton/web/controllers/ApiController.groovy}
+ * {@code join}): a viewer without {@code guest=false} under {@code ALWAYS_DENY} gets
+ * FAILED/guestDeniedAccess.</li>
+ * <li>hooks/create keeps one hook per callback URL as bbb-webhooks does
+ * ({@code bigbluebutton/bbb-webhooks:src/db/redis/hooks.js} {@code addSubscription},
+ * {@code src/out/webhooks/api/api.js} {@code _create}, {@code responses.js} {@code createDuplicated}):
+ * a second registration of the same URL answers duplicateWarning with the first hook, which keeps
+ * the first registration's meetingID, so {@link #emit} never posts the second room's events there.</li>
+ * </ul>
+ * A successful join counts as the browser having connected at once: from then on the userID is
+ * among getMeetingInfo's attendees until {@link #leave} or the meeting's end.
  */
 public final class BbbStandIn implements AutoCloseable {
 
@@ -41,6 +56,7 @@ public final class BbbStandIn implements AutoCloseable {
         public final String internalId;
         public final Map<String, String> createParameters;
         volatile boolean running = true;
+        final Map<String, String> attendees = new ConcurrentHashMap<>();
 
         Meeting(String meetingId, long createTime, Map<String, String> createParameters) {
             this.meetingId = meetingId;
@@ -57,6 +73,8 @@ public final class BbbStandIn implements AutoCloseable {
     public final List<Map<String, String>> creates = new CopyOnWriteArrayList<>();
     public final List<String> ends = new CopyOnWriteArrayList<>();
     public final List<Map<String, String>> hooks = new CopyOnWriteArrayList<>();
+    public final List<String> hookDuplicates = new CopyOnWriteArrayList<>();
+    public final List<Map<String, String>> joins = new CopyOnWriteArrayList<>();
     public final List<String> checksumErrors = new CopyOnWriteArrayList<>();
     private final Map<String, String> failNext = new ConcurrentHashMap<>();
     private final AtomicInteger runningChecksAfterEnd = new AtomicInteger();
@@ -118,14 +136,45 @@ public final class BbbStandIn implements AutoCloseable {
         return meetings.get(meetingId);
     }
 
+    /** The userIDs getMeetingInfo lists as attendees of the meeting. */
+    public java.util.Set<String> attendees(String meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        return meeting == null || !meeting.running ? java.util.Set.of() : java.util.Set.copyOf(meeting.attendees.keySet());
+    }
+
+    /** The user closes the browser tab: no longer an attendee. */
+    public void leave(String meetingId, String userId) {
+        meetings.get(meetingId).attendees.remove(userId);
+    }
+
+    /**
+     * Emits an event of the meeting as bbb-webhooks does: to every hook whose meetingID is the
+     * meeting's (or that has none) and whose eventID list names it, signed for that hook's own
+     * callback URL. Returns roomgate's status for each delivery made.
+     */
+    public List<Integer> emit(String roomgateBase, String eventId, Meeting meeting, String userId, long ts) throws Exception {
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (Map<String, String> hook : hooks) {
+            boolean scoped = hook.get("meetingID") == null || hook.get("meetingID").equals(meeting.meetingId);
+            boolean named = hook.get("eventID") == null
+                    || List.of(hook.get("eventID").toLowerCase(java.util.Locale.ROOT).split(",")).contains(eventId);
+            if (scoped && named) {
+                statuses.add(deliver(roomgateBase, hook.get("callbackURL"), event(eventId, meeting, userId, ts), "SHA-1"));
+            }
+        }
+        return statuses;
+    }
+
     /** Delivers a bbb-webhooks event to roomgate as bbb-webhooks 3 does, signed for the callback URL the hook registered. */
     public int deliver(String roomgateBase, String callbackUrl, String eventJson, String algorithm) throws Exception {
         return deliverSigned(roomgateBase, callbackUrl, body(eventJson), hex(algorithm, callbackUrl + body(eventJson) + secret));
     }
 
-    /** Delivers a body with the given checksum, for tests of forged deliveries. */
+    /** Delivers a body with the given checksum, for tests of forged deliveries; appended to the URL as callback-emitter.js does. */
     public static int deliverSigned(String roomgateBase, String callbackUrl, String body, String checksum) throws Exception {
-        String target = roomgateBase + URI.create(callbackUrl).getRawPath() + "?checksum=" + checksum;
+        URI callback = URI.create(callbackUrl);
+        String target = roomgateBase + callback.getRawPath() + (callback.getRawQuery() == null ? "?" : "?" + callback.getRawQuery() + "&")
+                + "checksum=" + checksum;
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(target))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -133,8 +182,18 @@ public final class BbbStandIn implements AutoCloseable {
 
     /** The form body bbb-webhooks posts: keys in alphabetical order. */
     public static String body(String eventJson) {
-        return "domain=bbb.test&event=" + URLEncoder.encode("[" + eventJson + "]", StandardCharsets.UTF_8)
+        return bodyOf(List.of(eventJson));
+    }
+
+    /** A body with several events in its array, as bbb-webhooks before 3.0 could post. */
+    public static String bodyOf(List<String> eventsJson) {
+        return "domain=bbb.test&event=" + URLEncoder.encode("[" + String.join(",", eventsJson) + "]", StandardCharsets.UTF_8)
                 + "&timestamp=1700000000000";
+    }
+
+    /** Delivers several events in one body, signed for the callback URL. */
+    public int deliverAll(String roomgateBase, String callbackUrl, List<String> eventsJson, String algorithm) throws Exception {
+        return deliverSigned(roomgateBase, callbackUrl, bodyOf(eventsJson), hex(algorithm, callbackUrl + bodyOf(eventsJson) + secret));
     }
 
     /** A mapped event of bbb-webhooks (example/events/mapped-events.json). */
@@ -213,6 +272,7 @@ public final class BbbStandIn implements AutoCloseable {
     }
 
     private String join(Map<String, String> params) {
+        joins.add(Map.copyOf(params));
         Meeting meeting = meetings.get(params.get("meetingID"));
         if (meeting == null || !meeting.running) {
             return failed("invalidMeetingIdentifier", "The meeting ID that you supplied did not match any existing meetings");
@@ -223,9 +283,46 @@ public final class BbbStandIn implements AutoCloseable {
         if (params.get("fullName") == null) {
             return failed("missingParamFullName", "You must specify a name for the attendee who will be joining the meeting.");
         }
+        String role = "MODERATOR".equalsIgnoreCase(params.get("role")) ? "MODERATOR" : "VIEWER".equalsIgnoreCase(params.get("role"))
+                ? "VIEWER" : null;
+        if (role == null) {
+            return failed("Params required", "You must either send the valid role of the user, or the password, sould the "
+                    + "meeting has one.");
+        }
+        String status = guestStatus(meeting, role, params.get("guest"));
+        if ("DENY".equals(status)) {
+            return failed("guestDeniedAccess", "You have been denied access to this meeting based on the meeting's guest policy");
+        }
+        String userId = params.get("userID") == null || params.get("userID").isEmpty() ? "w_standin" : params.get("userID");
+        if ("WAIT".equals(status)) {
+            return "<response><returncode>SUCCESS</returncode><messageKey>guestWait</messageKey><message>Guest waiting for "
+                    + "approval to join meeting.</message></response>";
+        }
+        meeting.attendees.put(userId, role);
         return "<response><returncode>SUCCESS</returncode><messageKey>successfullyJoined</messageKey><message>You have "
                 + "joined successfully.</message><meeting_id>" + meeting.internalId + "</meeting_id><user_id>"
                 + params.get("userID") + "</user_id></response>";
+    }
+
+    /**
+     * Meeting.calcGuestStatus with authenticatedGuest=true (bbb-web's default): moderators and
+     * joins that say guest=false are allowed; otherwise the meeting's guestPolicy decides, and a
+     * join without the guest parameter counts as authenticated.
+     */
+    private static String guestStatus(Meeting meeting, String role, String guestParam) {
+        boolean guestParamProvided = guestParam != null && !guestParam.isEmpty();
+        boolean guest = guestParamProvided && Boolean.parseBoolean(guestParam);
+        boolean authenticated = !guestParamProvided;
+        if ("MODERATOR".equals(role) || guestParamProvided && !guest) {
+            return "ALLOW";
+        }
+        String policy = meeting.createParameters.getOrDefault("guestPolicy", "ALWAYS_ACCEPT");
+        return switch (policy) {
+            case "ALWAYS_ACCEPT" -> "ALLOW";
+            case "ASK_MODERATOR" -> guest || authenticated ? "WAIT" : "ALLOW";
+            case "ALWAYS_ACCEPT_AUTH" -> guest ? "WAIT" : "ALLOW";
+            default -> "DENY";
+        };
     }
 
     private String end(Map<String, String> params) {
@@ -234,6 +331,7 @@ public final class BbbStandIn implements AutoCloseable {
             return failed("notFound", "We could not find a meeting with that meeting ID - perhaps the meeting is not yet running?");
         }
         meeting.running = false;
+        meeting.attendees.clear();
         ends.add(meeting.meetingId);
         return "<response><returncode>SUCCESS</returncode><messageKey>sentEndMeetingRequest</messageKey><message>A request "
                 + "to end the meeting was sent. Please wait a few seconds, and then use the getMeetingInfo or "
@@ -256,12 +354,25 @@ public final class BbbStandIn implements AutoCloseable {
         if (meeting == null || !meeting.running) {
             return failed("notFound", "We could not find a meeting with that meeting ID");
         }
-        return meetingXml(meeting, "<running>true</running>");
+        StringBuilder attendees = new StringBuilder("<running>true</running><participantCount>" + meeting.attendees.size()
+                + "</participantCount><attendees>");
+        meeting.attendees.forEach((userId, role) -> attendees.append("<attendee><userID>").append(userId)
+                .append("</userID><fullName>Stand-in</fullName><role>").append(role).append("</role><isPresenter>false")
+                .append("</isPresenter><isListeningOnly>false</isListeningOnly><hasJoinedVoice>false</hasJoinedVoice>")
+                .append("<hasVideo>false</hasVideo><clientType>HTML5</clientType></attendee>"));
+        return meetingXml(meeting, attendees.append("</attendees>").toString());
     }
 
     private String hookCreate(Map<String, String> params) {
         if (params.get("callbackURL") == null) {
             return failed("missingParamCallbackURL", "You must specify a callbackURL in the parameters.");
+        }
+        for (int i = 0; i < hooks.size(); i++) {
+            if (hooks.get(i).get("callbackURL").equals(params.get("callbackURL"))) {
+                hookDuplicates.add(params.get("callbackURL"));
+                return "<response><returncode>SUCCESS</returncode><hookID>" + (i + 1) + "</hookID><messageKey>duplicateWarning"
+                        + "</messageKey><message>There is already a hook for this callback URL.</message></response>";
+            }
         }
         hooks.add(Map.copyOf(params));
         return "<response><returncode>SUCCESS</returncode><hookID>" + hooks.size()
