@@ -4,10 +4,8 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.roomgate.problem.Problem;
 
 @OpenAPIDefinition(components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)),
@@ -19,13 +17,14 @@ import org.roomgate.problem.Problem;
                 content wiped on close, metadata kept at most 7 days. `GET /api/v1/compliance` shows what the \
                 running service measures about each rule.
 
-                **Authentication**: `Authorization: Bearer <key>` — an ops key, a tenant's platform or \
-                dashboard key, or a participant's join token (content endpoints). Use *Authorize* above.
+                **Authentication**: `Authorization: Bearer <credential>`, one of four kinds: `opsKey`, \
+                `platformKey`, `dashboardKey` (a tenant's API keys) or `joinToken` (a participant's). Each \
+                operation lists the kinds it accepts; each scheme says how you get its credential. Use *Authorize* above.
 
                 **Errors** are `application/problem+json` (RFC 9457) with a `type` of the form \
                 `urn:roomgate:problem:<name>`, and `rule` where a policy rule is enforced.
 
-                **Contract v1.1** (API.md "v1.1 additions") is implemented: paging (`limit`, `after`, `Link: rel="next"`) \
+                **Contract v1.1** is implemented: paging (`limit`, `after`, `Link: rel="next"`) \
                 on every list, the open-room quota (409 `quota-exceeded`), duration bounds, conference backends \
                 (`PUT/GET /api/v1/tenants/{id}/backend`, the join response's `backend`, `/enter`, `/backend-events`, \
                 `/.well-known/asap/…`, `backendEndedAt`), `GET /api/v1/compliance` and the domain metrics.
@@ -49,7 +48,5 @@ import org.roomgate.problem.Problem;
                 the request in the logs; the metrics outcome `consent_scope` and the gauges `roomgate_ready` and \
                 `roomgate_database_up`; the settings `roomgate.token.leeway` and `roomgate.rooms.max-duration-ceiling`.
                 """))
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "An ops, platform or dashboard API key, or a participant's join token")
 public class RoomgateApi extends Application {
 }

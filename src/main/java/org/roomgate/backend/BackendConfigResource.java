@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.backend.BackendDtos.BackendRequest;
 import org.roomgate.backend.BackendDtos.BackendView;
@@ -26,7 +25,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/tenants/{tenantId}/backend")
 @Tag(name = "Operations: conference backends", description = "The backend a tenant's conferences run on; ops key only (R11)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,7 +39,7 @@ public class BackendConfigResource {
     }
 
     @PUT
-    @Operation(summary = "Set the tenant's conference backend",
+    @Operation(operationId = "putTenantBackend", summary = "Set the tenant's conference backend",
             description = "NATIVE, BIGBLUEBUTTON, LIVEKIT or JITSI with the fields of that kind. Secrets are stored "
                     + "encrypted and never returned or logged. Setting the same configuration again changes nothing.")
     @APIResponse(responseCode = "200", description = "The configuration, without secrets",
@@ -56,7 +54,8 @@ public class BackendConfigResource {
     }
 
     @GET
-    @Operation(summary = "Read the tenant's conference backend", description = "Without secrets; NATIVE until one is set.")
+    @Operation(operationId = "getTenantBackend",
+            summary = "Read the tenant's conference backend", description = "Without secrets; NATIVE until one is set.")
     @APIResponse(responseCode = "200", description = "The configuration",
             content = @Content(schema = @Schema(implementation = BackendView.class)))
     @APIResponse(responseCode = "404", description = "not-found: no such tenant")

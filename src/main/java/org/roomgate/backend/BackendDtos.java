@@ -45,7 +45,9 @@ public final class BackendDtos {
         RS256, HS256
     }
 
-    @Schema(name = "Backend", description = "A tenant's backend without its secrets")
+    @Schema(name = "Backend", description = "A tenant's backend without its secrets", example = """
+            {"kind":"LIVEKIT","url":"wss://livekit.schule.example","apiUrl":"https://livekit.schule.example",
+             "apiKey":"APIroomgate","updatedAt":"2026-03-02T07:45:00.067733Z"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BackendView(BackendKind kind, String url, String checksum, String apiUrl, String apiKey, String appId,
             String audience, String algorithm,

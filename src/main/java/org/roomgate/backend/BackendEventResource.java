@@ -33,7 +33,7 @@ public class BackendEventResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Receive events from the tenant's conference backend",
+    @Operation(operationId = "receiveBackendEvent", summary = "Receive events from the tenant's conference backend",
             description = "BIGBLUEBUTTON: bbb-webhooks deliveries (form body, ?checksum= over callback URL + body + "
                     + "shared secret; SHA-1, SHA-256, SHA-384 or SHA-512, told apart by length; the callback URL is the "
                     + "room's own, ?room=<roomId>, or without it for hooks registered earlier): user-left ends the "
@@ -58,7 +58,8 @@ public class BackendEventResource {
     }
 
     @GET
-    @Operation(summary = "Receive a backend's GET callback (BigBlueButton's meeting end callback)",
+    @Operation(operationId = "receiveBackendCallback",
+            summary = "Receive a backend's GET callback (BigBlueButton's meeting end callback)",
             description = "Verified by the HMAC roomgate put into the callback URL when it created the meeting.")
     @APIResponse(responseCode = "204", description = "Verified and applied")
     @APIResponse(responseCode = "401", description = "unauthenticated: missing or bad signature; nothing changes")

@@ -29,7 +29,7 @@ public class EnterResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enter the conference (the join response's backend.joinUrl)",
+    @Operation(operationId = "enterConference", summary = "Enter the conference (the join response's backend.joinUrl)",
             description = "The browser opens this link; the join token in ?token= is the credential. The participation "
                     + "must still be open, and a pupil's consent must still cover the meeting's viewer rights. Answers "
                     + "302 to a BigBlueButton join URL made and checksummed now (fullName, meetingID, role, userID = "

@@ -11,7 +11,11 @@ public final class ComplianceDtos {
     private ComplianceDtos() {
     }
 
-    @Schema(description = "Every rule R1–R11 of docs/policy.md, measured live when the report was generated")
+    @Schema(description = "Every rule R1–R11 of docs/policy.md, measured live when the report was generated", example = """
+            {"generatedAt":"2026-03-02T08:05:56.455645Z","rules":[
+             {"rule":"R5","status":"OK","evidence":{"recordingAttemptsRefusedLast7Days":0,"roomsOfferingRecording":0,
+              "participantsAbleToRecord":0}},
+             {"rule":"R10","status":"OK","evidence":{"openRooms":3,"roomsOverLimit":0,"roomsWithCounterOutOfStep":0}}]}""")
     public record ComplianceReport(Instant generatedAt, List<RuleResult> rules) {
     }
 

@@ -32,7 +32,9 @@ public final class ConsentDtos {
             @Schema(description = "Whether consents for earlier versions stop counting; default true") Boolean reconsentRequired) {
     }
 
-    @Schema(name = "Policy")
+    @Schema(name = "Policy", example = """
+            {"version":"2020-11-19","title":"Nutzungsordnung Videokonferenzen",
+             "url":"https://schule.example/nutzungsordnung.pdf","reconsentRequired":true,"publishedAt":"2026-03-02T07:42:04.948235Z"}""")
     public record PolicyView(String version, String title, String url, boolean reconsentRequired, Instant publishedAt) {
         static PolicyView of(PolicyVersion policy) {
             return new PolicyView(policy.version(), policy.title, policy.url, policy.reconsentRequired, policy.publishedAt);
@@ -59,7 +61,10 @@ public final class ConsentDtos {
                     + "open participations end within one auto-close interval (leave reason CONSENT_EXPIRED)") LocalDate validUntil) {
     }
 
-    @Schema(name = "Consent", description = "One record of the consent history")
+    @Schema(name = "Consent", description = "One record of the consent history", example = """
+            {"id":"0793aaa7-072e-4884-81a3-0ee194a3c55e","subjectId":"p-4711","kind":"GRANT","policyVersion":"2020-11-19",
+             "grantedBy":{"name":"Erika Mustermann","relation":"GUARDIAN"},"scopes":["VIDEO","AUDIO","CHAT"],
+             "purposes":["LESSON"],"validUntil":"2027-07-31","grantedAt":"2026-03-02T07:42:16.905548Z","status":"ACTIVE"}""")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentView(
             UUID id,

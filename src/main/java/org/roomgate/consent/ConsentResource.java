@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,7 +32,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/subjects/{subjectId}/consent")
 @Tag(name = "Consent", description = "Guardian consent per capability and purpose; withdrawal at any time (R1–R3)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PLATFORM)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,7 +46,8 @@ public class ConsentResource {
     }
 
     @PUT
-    @Operation(summary = "Record a consent", description = "Each PUT is a new version of the subject's consent and replaces "
+    @Operation(operationId = "grantConsent",
+            summary = "Record a consent", description = "Each PUT is a new version of the subject's consent and replaces "
             + "the previous one at once, also for open participations.")
     @APIResponse(responseCode = "200", description = "The stored record, status ACTIVE",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
@@ -61,7 +60,8 @@ public class ConsentResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Read the current consent", description = "Status ACTIVE, or OUTDATED when the policy requires re-consent.")
+    @Operation(operationId = "getConsent",
+            summary = "Read the current consent", description = "Status ACTIVE, or OUTDATED when the policy requires re-consent.")
     @APIResponse(responseCode = "200", description = "The current record",
             content = @Content(schema = @Schema(implementation = ConsentView.class)))
     @APIResponse(responseCode = "404", description = "not-found: none, withdrawn or expired")
@@ -73,7 +73,8 @@ public class ConsentResource {
     @RolesAllowed({ Roles.PLATFORM, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
     @Path("/history")
-    @Operation(summary = "Read the consent history", description = "All grants and withdrawals, oldest first.")
+    @Operation(operationId = "getConsentHistory",
+            summary = "Read the consent history", description = "All grants and withdrawals, oldest first.")
     @APIResponse(responseCode = "200", description = "The records",
             content = @Content(schema = @Schema(implementation = ConsentView[].class)))
     public Response history(@PathParam("subjectId") @SubjectId String subjectId, @BeanParam PageParams page) {
@@ -82,7 +83,8 @@ public class ConsentResource {
     }
 
     @DELETE
-    @Operation(summary = "Withdraw the consent", description = "Effective at once: the pupil's open participations end "
+    @Operation(operationId = "withdrawConsent",
+            summary = "Withdraw the consent", description = "Effective at once: the pupil's open participations end "
             + "(leave reason CONSENT_WITHDRAWN) and their join tokens stop working. Repeating it is harmless.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "not-found: the subject never had a consent")

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,7 +24,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/policy")
 @Tag(name = "Policy", description = "The school's usage policy versions that consents refer to (R1)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
@@ -40,7 +38,7 @@ public class PolicyResource {
 
     @PUT
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Publish a policy version",
+    @Operation(operationId = "publishPolicy", summary = "Publish a policy version",
             description = "A new version becomes current. With reconsentRequired (default true) consents for earlier "
                     + "versions stop counting: pupils inside a room on such a consent leave at once (leave reason "
                     + "CONSENT_OUTDATED) and their join tokens stop working. Otherwise consents carry over. Re-PUT of the "
@@ -56,7 +54,7 @@ public class PolicyResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Read the current policy version")
+    @Operation(operationId = "getPolicy", summary = "Read the current policy version")
     @APIResponse(responseCode = "200", description = "The current policy",
             content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "not-found: no policy published yet")

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.ChatMessageView;
@@ -32,7 +31,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/chat")
 @Tag(name = "Room content", description = "Participants (join token as bearer): chat, files, whiteboard, polls, status (R2, R6)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PARTICIPANT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,7 +45,8 @@ public class ChatResource {
 
     @POST
     @ResponseStatus(201)
-    @Operation(summary = "Post a chat message", description = "Needs CHAT. At most 4,000 characters.")
+    @Operation(operationId = "postChatMessage",
+            summary = "Post a chat message", description = "Needs CHAT. At most 4,000 characters.")
     @APIResponse(responseCode = "201", description = "Posted", content = @Content(schema = @Schema(implementation = ChatMessageView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @Idempotent
@@ -57,7 +56,8 @@ public class ChatResource {
     }
 
     @GET
-    @Operation(summary = "Read chat messages", description = "Oldest first, after the given message id (default: from the start); paged with limit.")
+    @Operation(operationId = "listChatMessages",
+            summary = "Read chat messages", description = "Oldest first, after the given message id (default: from the start); paged with limit.")
     @APIResponse(responseCode = "200", description = "Messages", content = @Content(schema = @Schema(implementation = ChatMessageView[].class)))
     public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
         return page.respond(chat.list(roomId, page.afterNumber(), page.fetch()), m -> String.valueOf(m.id()));

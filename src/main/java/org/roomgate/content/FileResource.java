@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -33,7 +32,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/files")
 @Tag(name = "Room content")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PARTICIPANT)
 @APIResponse(responseCode = "410", description = "room-closed: the room is closed and its content deleted (R6)")
 public class FileResource {
@@ -47,7 +45,8 @@ public class FileResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Share a file", description = "Needs FILES. Multipart part `file`; at most roomgate.files.max-size.")
+    @Operation(operationId = "uploadFile",
+            summary = "Share a file", description = "Needs FILES. Multipart part `file`; at most roomgate.files.max-size.")
     @APIResponse(responseCode = "201", description = "Stored, encrypted", content = @Content(schema = @Schema(implementation = FileView.class)))
     @APIResponse(responseCode = "400", description = "validation-failed: no part named `file`")
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
@@ -65,7 +64,7 @@ public class FileResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the room's files")
+    @Operation(operationId = "listFiles", summary = "List the room's files")
     @APIResponse(responseCode = "200", description = "Files, oldest first", content = @Content(schema = @Schema(implementation = FileView[].class)))
     public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
         return page.respond(files.list(roomId, page.afterId(), page.fetch()), f -> PageParams.cursorOf(f.id()));
@@ -74,7 +73,8 @@ public class FileResource {
     @GET
     @Path("/{fileId}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download a file", description = "Always as an attachment, never rendered inline.")
+    @Operation(operationId = "downloadFile",
+            summary = "Download a file", description = "Always as an attachment, never rendered inline.")
     @APIResponse(responseCode = "200", description = "The file's bytes")
     @APIResponse(responseCode = "404", description = "not-found")
     public Response download(@PathParam("roomId") UUID roomId, @PathParam("fileId") UUID fileId) {

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.PollRequest;
@@ -29,7 +28,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/polls")
 @Tag(name = "Room content")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PARTICIPANT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +42,7 @@ public class PollResource {
 
     @POST
     @ResponseStatus(201)
-    @Operation(summary = "Ask a poll", description = "Needs MODERATE. 2 to 10 options.")
+    @Operation(operationId = "createPoll", summary = "Ask a poll", description = "Needs MODERATE. 2 to 10 options.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2): not a moderator")
     @Idempotent
@@ -56,7 +54,7 @@ public class PollResource {
     @POST
     @Path("/{pollId}/votes")
     @ResponseStatus(201)
-    @Operation(summary = "Vote", description = "Needs POLLS. One vote per participant and poll.")
+    @Operation(operationId = "votePoll", summary = "Vote", description = "Needs POLLS. One vote per participant and poll.")
     @APIResponse(responseCode = "201", description = "Counted; the poll with its counts",
             content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2)")
@@ -70,7 +68,7 @@ public class PollResource {
 
     @GET
     @Path("/{pollId}")
-    @Operation(summary = "Read a poll with its counts")
+    @Operation(operationId = "getPoll", summary = "Read a poll with its counts")
     @APIResponse(responseCode = "200", description = "The poll", content = @Content(schema = @Schema(implementation = PollView.class)))
     @APIResponse(responseCode = "404", description = "not-found")
     public PollView get(@PathParam("roomId") UUID roomId, @PathParam("pollId") UUID pollId) {

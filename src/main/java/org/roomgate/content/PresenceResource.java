@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.content.ContentDtos.ParticipantView;
 import org.roomgate.content.ContentDtos.StatusRequest;
@@ -29,7 +28,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}")
 @Tag(name = "Room content")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PARTICIPANT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +42,7 @@ public class PresenceResource {
 
     @PUT
     @Path("/status")
-    @Operation(summary = "Show a status", description = "Needs STATUS: RAISED_HAND, AWAY or NONE.")
+    @Operation(operationId = "setStatus", summary = "Show a status", description = "Needs STATUS: RAISED_HAND, AWAY or NONE.")
     @APIResponse(responseCode = "200", description = "The caller as the room sees it",
             content = @Content(schema = @Schema(implementation = ParticipantView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2)")
@@ -54,7 +52,8 @@ public class PresenceResource {
 
     @GET
     @Path("/participants")
-    @Operation(summary = "Who is in the room", description = "Open participations with display name, role and status.")
+    @Operation(operationId = "listParticipants",
+            summary = "Who is in the room", description = "Open participations with display name, role and status.")
     @APIResponse(responseCode = "200", description = "Participants, in order of joining",
             content = @Content(schema = @Schema(implementation = ParticipantView[].class)))
     public Response participants(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {

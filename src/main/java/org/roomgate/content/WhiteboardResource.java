@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.roomgate.content.ContentDtos.StrokeRequest;
@@ -33,7 +32,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/whiteboard")
 @Tag(name = "Room content")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.PARTICIPANT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,7 +47,8 @@ public class WhiteboardResource {
     @POST
     @Path("/strokes")
     @ResponseStatus(201)
-    @Operation(summary = "Draw a stroke", description = "Needs WHITEBOARD. `data` is a JSON object of at most 64 KiB.")
+    @Operation(operationId = "drawStroke",
+            summary = "Draw a stroke", description = "Needs WHITEBOARD. `data` is a JSON object of at most 64 KiB.")
     @APIResponse(responseCode = "201", description = "Drawn", content = @Content(schema = @Schema(implementation = StrokeView.class)))
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2), or a token for another room (forbidden)")
     @APIResponse(responseCode = "413", description = "payload-too-large: stroke over 64 KiB")
@@ -62,14 +61,15 @@ public class WhiteboardResource {
 
     @GET
     @Path("/strokes")
-    @Operation(summary = "Read strokes", description = "Oldest first, after the given id, at most 500.")
+    @Operation(operationId = "listStrokes",
+            summary = "Read strokes", description = "Oldest first, after the given id, at most 500.")
     @APIResponse(responseCode = "200", description = "Strokes", content = @Content(schema = @Schema(implementation = StrokeView[].class)))
     public Response list(@PathParam("roomId") UUID roomId, @BeanParam PageParams page) {
         return page.respond(whiteboard.list(roomId, page.afterNumber(), page.fetch()), s -> String.valueOf(s.id()));
     }
 
     @DELETE
-    @Operation(summary = "Clear the whiteboard", description = "Needs MODERATE.")
+    @Operation(operationId = "clearWhiteboard", summary = "Clear the whiteboard", description = "Needs MODERATE.")
     @APIResponse(responseCode = "204", description = "Cleared")
     @APIResponse(responseCode = "403", description = "capability-missing (rule R2): not a moderator")
     public void clear(@PathParam("roomId") UUID roomId) {

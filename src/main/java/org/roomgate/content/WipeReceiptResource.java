@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,7 +22,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}/wipe-receipt")
 @Tag(name = "Rooms")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
 @Produces(MediaType.APPLICATION_JSON)
 public class WipeReceiptResource {
@@ -38,7 +36,7 @@ public class WipeReceiptResource {
 
     @GET
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Proof that a closed room's content is gone",
+    @Operation(operationId = "getWipeReceipt", summary = "Proof that a closed room's content is gone",
             description = "Counts and times, no content (R6). contentUnreadableAt is the close; counts and wipedAt follow the wipe job.")
     @APIResponse(responseCode = "200", description = "The receipt", content = @Content(schema = @Schema(implementation = WipeReceiptView.class)))
     @APIResponse(responseCode = "404", description = "not-found: unknown room, or still open")

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document, as every error of the service is returned. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details", example = """
+        {"type":"urn:roomgate:problem:capability-missing","title":"Capability missing","status":403,
+         "detail":"This participant may not use POLLS here: the room, the consent or the role does not allow it.","rule":"R2"}""")
 public record Problem(
         @Schema(example = "urn:roomgate:problem:validation-failed") URI type,
         String title,

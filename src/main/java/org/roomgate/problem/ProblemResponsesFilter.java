@@ -9,13 +9,19 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Documents the problem responses that every operation shares, so resources only declare the
  * ones that are particular to them: 401 and 403 on every secured operation, 400 wherever there
  * is input to validate, 503 everywhere (a database outage); and gives every error response the
  * problem+json schema.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = ProblemResponsesFilter.PRIORITY)
 public class ProblemResponsesFilter implements OASFilter {
+
+    /** Build-time filters run highest priority first: this one after the security schemes. */
+    public static final int PRIORITY = 20;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

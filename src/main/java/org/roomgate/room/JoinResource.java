@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.idempotency.Idempotent;
 import org.roomgate.room.RoomDtos.JoinRequest;
@@ -29,7 +28,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms/{roomId}")
 @Tag(name = "Join", description = "Consent-checked join tokens, leave and token refresh (R1, R2, R7, R10)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class JoinResource {
@@ -47,7 +45,7 @@ public class JoinResource {
     @POST
     @Path("/join")
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Admit a pupil or teacher and issue a join token",
+    @Operation(operationId = "joinRoom", summary = "Admit a pupil or teacher and issue a join token",
             description = "A PUPIL needs a consent that counts and covers the room's purpose; capabilities = room features ∩ "
                     + "consent scopes. A TEACHER gets the room's features and MODERATE. Never a recording capability. "
                     + "A subject already inside gets its participation back with a fresh token. clientIp and userAgent "
@@ -71,7 +69,8 @@ public class JoinResource {
     @POST
     @Path("/leave")
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "End a participation", description = "Idempotent; the join token stops working.")
+    @Operation(operationId = "leaveRoom",
+            summary = "End a participation", description = "Idempotent; the join token stops working.")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "404", description = "not-found: no such room or participation")
     @Idempotent
@@ -84,7 +83,8 @@ public class JoinResource {
     @Path("/token")
     @RolesAllowed(Roles.PARTICIPANT)
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Refresh the caller's join token", description = "Participant (join token as bearer): a fresh token "
+    @Operation(operationId = "refreshJoinToken",
+            summary = "Refresh the caller's join token", description = "Participant (join token as bearer): a fresh token "
             + "with the capabilities as they are now. A pupil's consent is checked again, as at the join (R1).")
     @APIResponse(responseCode = "200", description = "A fresh token",
             content = @Content(schema = @Schema(implementation = JoinResponse.class)))

@@ -54,7 +54,12 @@ public final class RoomDtos {
     public record WipeView(String status, Instant wipedAt) {
     }
 
-    @Schema(name = "Room")
+    @Schema(name = "Room", example = """
+            {"id":"3b694795-1aa6-4fcf-80af-07010bb32da8","name":"Klasse 3b Mathematik","purpose":"LESSON","state":"OPEN",
+             "maxParticipants":30,"features":["VIDEO","AUDIO","CHAT","SCREEN_SHARE","WHITEBOARD","FILES","POLLS","STATUS"],
+             "idleTimeout":"PT15M","maxDuration":"PT8H","recording":false,"createdAt":"2026-03-02T07:55:08.020245Z",
+             "closedAt":null,"closeReason":null,"participantsNow":2,"peakParticipants":2,"durationSeconds":540,
+             "wipe":{"status":"NONE","wipedAt":null}}""")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RoomView(
             UUID id, String name, Purpose purpose, Room.State state, int maxParticipants, List<String> features,
@@ -76,22 +81,29 @@ public final class RoomDtos {
             @Size(max = 2000) @Schema(description = "Passed through; never stored or logged (R4)") String userAgent) {
     }
 
-    @Schema(name = "JoinResponse")
+    @Schema(name = "JoinResponse", example = """
+            {"participationId":"acdf9948-2456-4d75-83ee-20387d3aea13",
+             "token":"eyJhbGciOiJFUzI1NiIsImtpZCI6IkxjYnJmM05xOURqakJERWxEN0V4M2dxWUN1NnVKTjdTVHJIUnhkWHEySDQiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0OjgwODAiLCJhdWQiOiJjb25mZXJlbmNlIiwic3ViIjoiYWNkZjk5NDgtMjQ1Ni00ZDc1LTgzZWUtMjAzODdkM2FlYTEzIiwidGlkIjoia2FzdGVsbHNjaHVsZSIsInJvbGUiOiJQVVBJTCIsImNhcHMiOlsiVklERU8iLCJBVURJTyIsIkNIQVQiXX0.ZXhhbXBsZS1zaWduYXR1cmU",
+             "expiresAt":"2026-03-02T08:55:09Z","capabilities":["VIDEO","AUDIO","CHAT"],"backend":{"kind":"NATIVE"}}""")
     public record JoinResponse(UUID participationId, String token, Instant expiresAt, List<String> capabilities,
             @Schema(description = "How to reach the tenant's conference backend") ConferenceGate.BackendAccess backend) {
     }
 
-    @Schema(name = "LeaveRequest", example = "{\"participationId\":\"6f1c…\"}")
+    @Schema(name = "LeaveRequest", example = "{\"participationId\":\"acdf9948-2456-4d75-83ee-20387d3aea13\"}")
     public record LeaveRequest(@NotNull UUID participationId) {
     }
 
-    @Schema(name = "AttendanceEntry")
+    @Schema(name = "AttendanceEntry", example = """
+            {"participationId":"acdf9948-2456-4d75-83ee-20387d3aea13","subjectId":"p-4711","displayName":"Max M.","role":"PUPIL",
+             "joinedAt":"2026-03-02T07:55:09.154698Z","leftAt":"2026-03-02T08:40:17.502695Z","leaveReason":"ROOM_CLOSED"}""")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AttendanceEntry(UUID participationId, String subjectId, String displayName, Participation.Role role,
             Instant joinedAt, Instant leftAt, Participation.LeaveReason leaveReason) {
     }
 
-    @Schema(name = "Stats", description = "The tenant's figures now")
+    @Schema(name = "Stats", description = "The tenant's figures now", example = """
+            {"openRooms":3,"participantsNow":41,"joinsToday":57,"denialsToday":{"consent-missing":2,"room-full":1},
+             "wipesPending":0,"oldestMetadataAgeSeconds":183204,"backendCallsPending":0}""")
     public record StatsView(long openRooms, long participantsNow, long joinsToday, Map<String, Long> denialsToday,
             long wipesPending, Long oldestMetadataAgeSeconds,
             @Schema(description = "Calls to the conference backend waiting for retry (extension)") long backendCallsPending) {

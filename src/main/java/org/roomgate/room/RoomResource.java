@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.roomgate.idempotency.Idempotent;
@@ -40,7 +39,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/rooms")
 @Tag(name = "Rooms", description = "Conference rooms: limits, no recording, closing and attendance (R3, R5, R6, R8, R10)")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoomResource {
@@ -55,7 +53,8 @@ public class RoomResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Create a room", description = "Defaults come from configuration; maxParticipants is bounded by "
+    @Operation(operationId = "createRoom",
+            summary = "Create a room", description = "Defaults come from configuration; maxParticipants is bounded by "
             + "roomgate.rooms.max-participants-ceiling, and a ONE_TO_ONE room by 2. PT1S ≤ idleTimeout ≤ maxDuration ≤ "
             + "roomgate.rooms.max-duration-ceiling (default P1D); outside → 400 naming the field. Without idleTimeout, "
             + "a room shorter than the default idle timeout gets its maxDuration as idle timeout.")
@@ -73,7 +72,8 @@ public class RoomResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "List the tenant's rooms", description = "Newest first; optionally only OPEN or CLOSED ones.")
+    @Operation(operationId = "listRooms",
+            summary = "List the tenant's rooms", description = "Newest first; optionally only OPEN or CLOSED ones.")
     @APIResponse(responseCode = "200", description = "The rooms",
             content = @Content(schema = @Schema(implementation = RoomView[].class)))
     public Response list(@QueryParam("state") @Parameter(schema = @Schema(type = SchemaType.STRING,
@@ -86,7 +86,7 @@ public class RoomResource {
     @Path("/{roomId}")
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Read a room's metadata")
+    @Operation(operationId = "getRoom", summary = "Read a room's metadata")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "404", description = "not-found")
@@ -97,7 +97,8 @@ public class RoomResource {
     @PATCH
     @Path("/{roomId}")
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Change an open room", description = "name, maxParticipants, features, idleTimeout, maxDuration. "
+    @Operation(operationId = "patchRoom",
+            summary = "Change an open room", description = "name, maxParticipants, features, idleTimeout, maxDuration. "
             + "Narrower features apply to everyone inside at once. Durations are bounded as at creation. "
             + "maxParticipants below the participants inside is refused (409, rule R10): nobody is sent out.")
     @APIResponse(responseCode = "200", description = "The changed room",
@@ -112,8 +113,10 @@ public class RoomResource {
 
     @POST
     @Path("/{roomId}/close")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Close a room", description = "Ends every participation (ROOM_CLOSED) and makes the room's content "
+    @Operation(operationId = "closeRoom",
+            summary = "Close a room", description = "Ends every participation (ROOM_CLOSED) and makes the room's content "
             + "unreadable at once (R6). Idempotent.")
     @APIResponse(responseCode = "200", description = "The closed room",
             content = @Content(schema = @Schema(implementation = RoomView.class)))
@@ -128,7 +131,8 @@ public class RoomResource {
     @Path("/{roomId}/attendance")
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "Join and leave times of the room", description = "Kept while retained (R8).")
+    @Operation(operationId = "getAttendance",
+            summary = "Join and leave times of the room", description = "Kept while retained (R8).")
     @APIResponse(responseCode = "200", description = "Participations, in order of joining",
             content = @Content(schema = @Schema(implementation = AttendanceEntry[].class)))
     @APIResponse(responseCode = "404", description = "not-found")

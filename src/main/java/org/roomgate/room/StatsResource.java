@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,7 +19,6 @@ import org.roomgate.tenant.Roles;
 
 @Path("/api/v1/stats")
 @Tag(name = "Rooms")
-@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
@@ -35,7 +33,8 @@ public class StatsResource {
     @GET
     @RolesAllowed({ Roles.PLATFORM, Roles.DASHBOARD, Roles.OPS })
     @Parameter(name = Caller.TENANT_PARAMETER, in = ParameterIn.QUERY, description = Caller.TENANT_PARAMETER_DOC)
-    @Operation(summary = "The tenant's figures now", description = "Open rooms, participants, joins and denials by reason "
+    @Operation(operationId = "getStats",
+            summary = "The tenant's figures now", description = "Open rooms, participants, joins and denials by reason "
             + "today (school time zone), wipes pending, age in seconds of the oldest retained metadata.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = StatsView.class)))

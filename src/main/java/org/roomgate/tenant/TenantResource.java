@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.roomgate.paging.PageParams;
 import org.roomgate.tenant.TenantDtos.ApiKeyCreated;
@@ -33,7 +32,6 @@ import org.roomgate.tenant.TenantDtos.TenantView;
 
 @Path("/api/v1/tenants")
 @Tag(name = "Operations: tenants and keys", description = "Schools (tenants) and their API keys; ops key only (R11)")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,7 +44,7 @@ public class TenantResource {
     }
 
     @POST
-    @Operation(summary = "Create a tenant (a school instance)")
+    @Operation(operationId = "createTenant", summary = "Create a tenant (a school instance)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "validation-failed: id not matching [a-z0-9][a-z0-9-]{2,62}, name missing")
@@ -57,7 +55,7 @@ public class TenantResource {
     }
 
     @GET
-    @Operation(summary = "List all tenants")
+    @Operation(operationId = "listTenants", summary = "List all tenants")
     @APIResponse(responseCode = "200", description = "The tenants, ordered by id",
             content = @Content(schema = @Schema(implementation = TenantView[].class)))
     public Response list(@BeanParam PageParams page) {
@@ -66,7 +64,7 @@ public class TenantResource {
 
     @GET
     @Path("/{tenantId}")
-    @Operation(summary = "Read one tenant (extension)")
+    @Operation(operationId = "getTenant", summary = "Read one tenant (extension)")
     @APIResponse(responseCode = "200", description = "The tenant",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "404", description = "not-found")
@@ -76,7 +74,7 @@ public class TenantResource {
 
     @POST
     @Path("/{tenantId}/api-keys")
-    @Operation(summary = "Create an API key for the tenant's platform or dashboard",
+    @Operation(operationId = "createApiKey", summary = "Create an API key for the tenant's platform or dashboard",
             description = "The key is returned once in `key`; only its hash is stored.")
     @APIResponse(responseCode = "201", description = "Created; `key` appears only here",
             content = @Content(schema = @Schema(implementation = ApiKeyCreated.class)))
@@ -90,7 +88,8 @@ public class TenantResource {
 
     @GET
     @Path("/{tenantId}/api-keys")
-    @Operation(summary = "List the tenant's API keys (extension)", description = "Ids, roles, labels and revocation times; never the keys.")
+    @Operation(operationId = "listApiKeys",
+            summary = "List the tenant's API keys (extension)", description = "Ids, roles, labels and revocation times; never the keys.")
     @APIResponse(responseCode = "200", description = "The keys, oldest first",
             content = @Content(schema = @Schema(implementation = ApiKeyView[].class)))
     @APIResponse(responseCode = "404", description = "not-found: no such tenant")
@@ -100,7 +99,8 @@ public class TenantResource {
 
     @DELETE
     @Path("/{tenantId}/api-keys/{keyId}")
-    @Operation(summary = "Revoke an API key", description = "The key stops working with the next request. Idempotent.")
+    @Operation(operationId = "revokeApiKey",
+            summary = "Revoke an API key", description = "The key stops working with the next request. Idempotent.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "not-found: no such key for this tenant")
     public void revokeKey(@PathParam("tenantId") String tenantId, @PathParam("keyId") UUID keyId) {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwk.JsonWebKey;
@@ -33,9 +35,13 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public keys that verify join tokens",
+    @Operation(operationId = "getJwks", summary = "The public keys that verify join tokens",
             description = "ES256 keys by kid; during a rotation the previous key is listed too. For the conference backend.")
-    @APIResponse(responseCode = "200", description = "A JWK set")
+    @APIResponse(responseCode = "200", description = "A JWK set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one key", value = """
+                    {"keys":[{"kty":"EC","kid":"Lcbrf3Nq9DjjBDElD7Ex3gqYCu6uJN7STrHRxdXq2H4","use":"sig","alg":"ES256",
+                     "x":"YmQqlnMkh_nXNLOBSpiQYonbNCLnws2qVYg2FRNq_F8","y":"5u11lQ_USpLVYcpDLlvn_ejNMhGlwxPkob122A5cZIs",
+                     "crv":"P-256"}]}""")))
     public Response keys() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(MAX_AGE_SECONDS);

@@ -27,10 +27,10 @@ class OperationsSurfaceTest {
     }
 
     @Test
-    void shouldDeclareBearerSchemeInOpenApi() {
+    void shouldDeclareBearerSchemesInOpenApi() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("paths.'/api/v1/tenants'.post.security[0].bearer", org.hamcrest.Matchers.notNullValue())
+                .body("components.securitySchemes.opsKey.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/tenants'.post.security[0].opsKey", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/tenants'.post.responses.'409'.description", containsString("conflict"))
                 .body("paths.'/api/v1/tenants'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"))

@@ -33,7 +33,7 @@ public class AsapKeyResource {
     @Path("/{file}")
     @PermitAll
     @Produces({ PEM, "application/problem+json" })
-    @Operation(summary = "The RS256 public key that verifies Jitsi tokens",
+    @Operation(operationId = "getAsapPublicKey", summary = "The RS256 public key that verifies Jitsi tokens",
             description = "For Prosody's asap_key_server: GET /.well-known/asap/{sha256hex(kid)}.pem, the kid taken from "
                     + "the token header.")
     @APIResponse(responseCode = "200", description = "The public key as PEM",

@@ -31,7 +31,8 @@ public class JitsiAccessResource {
     }
 
     @GET
-    @Operation(summary = "Prosody's check of a Jitsi token at the join and while inside (extension)",
+    @Operation(operationId = "checkJitsiAccess",
+            summary = "Prosody's check of a Jitsi token at the join and while inside (extension)",
             description = "Asked by roomgate's Prosody module (prosody/mod_roomgate_access.lua, option roomgate_access_url) "
                     + "before a participant joins and every roomgate_access_interval seconds while inside. Prosody sends "
                     + "the participant's token as Authorization: Bearer <jwt>; the token is the credential. access is "
