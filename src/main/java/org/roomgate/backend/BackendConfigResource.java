@@ -67,7 +67,7 @@ public class BackendConfigResource {
     @Path("/check")
     // The body is optional: a bare `curl -X POST` (no Content-Type) must reach the check.
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Check the connection to the tenant's conference backend (extension)",
+    @Operation(operationId = "checkTenantBackend", summary = "Check the connection to the tenant's conference backend (extension)",
             description = "Calls the stored server now with the stored secret and answers per item what works. "
                     + "BIGBLUEBUTTON: API reachable, checksum accepted, bbb-webhooks present and which checksum algorithms "
                     + "its API takes (only SHA-1: bbb-webhooks 2.x), and that its delivery signing cannot be seen from outside "

@@ -59,23 +59,31 @@ class TwoInstancesIT {
     private record Instance(Process process, int port, Path log) {
     }
 
+    /** The keys every instance must share, as a Secret gives them to every pod. */
+    private record SharedKeys(Path signing, Path backend, Path asap) {
+
+        static SharedKeys write(Path dir) throws Exception {
+            SharedKeys keys = new SharedKeys(dir.resolve("signing-key.pem"), dir.resolve("backend-secret.key"),
+                    dir.resolve("jitsi-asap-key.pem"));
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp256r1"));
+            writeKeyPair(keys.signing(), ec);
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            writeKeyPair(keys.asap(), rsa);
+            byte[] aesKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(aesKey);
+            Files.writeString(keys.backend(), Base64.getEncoder().encodeToString(aesKey));
+            return keys;
+        }
+    }
+
     @Test
     void shouldShareOnePostgresqlCorrectly(@TempDir Path dir) throws Exception {
-        Path key = dir.resolve("signing-key.pem");
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        writeKeyPair(key, ec);
-        Path asapKey = dir.resolve("jitsi-asap-key.pem");
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        writeKeyPair(asapKey, rsa);
-        Path backendKey = dir.resolve("backend-secret.key");
-        byte[] aesKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(aesKey);
-        Files.writeString(backendKey, Base64.getEncoder().encodeToString(aesKey));
+        SharedKeys keys = SharedKeys.write(dir);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true)) {
-            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey, asapKey),
-                    start(dir.resolve("b"), database, key, backendKey, asapKey));
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, keys),
+                    start(dir.resolve("b"), database, keys));
             try {
                 for (Instance instance : instances) {
                     awaitReady(instance);
@@ -161,23 +169,12 @@ class TwoInstancesIT {
      */
     @Test
     void shouldEndAnotherSchoolsMeetingWhileASlowSchoolsCallsRunOnBothInstances(@TempDir Path dir) throws Exception {
-        Path key = dir.resolve("signing-key.pem");
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        writeKeyPair(key, ec);
-        Path asapKey = dir.resolve("jitsi-asap-key.pem");
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        writeKeyPair(asapKey, rsa);
-        Path backendKey = dir.resolve("backend-secret.key");
-        byte[] aesKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(aesKey);
-        Files.writeString(backendKey, Base64.getEncoder().encodeToString(aesKey));
+        SharedKeys keys = SharedKeys.write(dir);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), true);
                 TricklingServer slow = new TricklingServer();
                 BbbStandIn quick = BbbStandIn.start(BBB_SECRET)) {
-            List<Instance> instances = List.of(start(dir.resolve("a"), database, key, backendKey, asapKey),
-                    start(dir.resolve("b"), database, key, backendKey, asapKey));
+            List<Instance> instances = List.of(start(dir.resolve("a"), database, keys),
+                    start(dir.resolve("b"), database, keys));
             try {
                 for (Instance instance : instances) {
                     awaitReady(instance);
@@ -269,8 +266,7 @@ class TwoInstancesIT {
         }
     }
 
-    private static Instance start(Path dataDir, EmbeddedDatabase database, Path key, Path backendKey, Path asapKey)
-            throws Exception {
+    private static Instance start(Path dataDir, EmbeddedDatabase database, SharedKeys keys) throws Exception {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("out.log");
         int port = freePort();
@@ -280,9 +276,9 @@ class TwoInstancesIT {
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         builder.environment().put("ROOMGATE_BOOTSTRAP_OPS_KEY", OPS);
-        builder.environment().put("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", key.toString());
-        builder.environment().put("ROOMGATE_BACKEND_SECRET_KEY_LOCATION", backendKey.toString());
-        builder.environment().put("ROOMGATE_JITSI_ASAP_KEY_LOCATION", asapKey.toString());
+        builder.environment().put("ROOMGATE_TOKEN_SIGNING_KEY_LOCATION", keys.signing().toString());
+        builder.environment().put("ROOMGATE_BACKEND_SECRET_KEY_LOCATION", keys.backend().toString());
+        builder.environment().put("ROOMGATE_JITSI_ASAP_KEY_LOCATION", keys.asap().toString());
         builder.environment().put("ROOMGATE_WIPE_INTERVAL", "1s");
         return new Instance(builder.start(), port, log);
     }

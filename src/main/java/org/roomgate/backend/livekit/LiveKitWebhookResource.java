@@ -32,7 +32,7 @@ public class LiveKitWebhookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Receive LiveKit webhooks of every tenant on one URL (extension)",
+    @Operation(operationId = "receiveLiveKitWebhook", summary = "Receive LiveKit webhooks of every tenant on one URL (extension)",
             description = "For a LiveKit server that several tenants share: one webhook.urls entry. The room's name "
                     + "(<tenant>--<roomId>) names the tenant; the delivery is then verified with that tenant's stored key "
                     + "exactly as on /api/v1/backend-events/{tenantId} (Authorization = a JWT, HS256, iss = API key, exp "
