@@ -6,10 +6,11 @@ import org.roomgate.problem.DomainException;
  * Whether a shared secret that signs tokens (Jitsi's HS256 {@code app_secret}) could have come from
  * 256 random bits. Every participant holds a token signed with it, so a guessable secret can be
  * found offline from one pupil's token and then forges a moderator token for any room. The
- * estimate is deliberately simple: the length times the bits per character of the alphabet the
- * secret draws from (hex 4, letters and digits about 6, with symbols about 6.6), and a random
- * secret uses a good part of that alphabet, so one that repeats a few characters is refused
- * however long it is.
+ * estimate is deliberately simple: the length times the bits per character of the encoding the
+ * secret is written in (hex 4, base64 or base64url 6, any other printable text about 6.6), and a
+ * random secret uses a good part of that alphabet, so one that repeats a few characters is
+ * refused however long it is. The encoding is judged by the set the characters belong to, never
+ * by which characters happen to occur: a random base64 secret without a digit is still base64.
  */
 public final class SharedSecretStrength {
 
@@ -17,9 +18,9 @@ public final class SharedSecretStrength {
     /** 32 bytes as base64url without padding: the shortest encoding of 256 bits in common use. */
     static final int MIN_LENGTH = 43;
     private static final int HEX = 16;
-    private static final int DIGITS = 10;
-    private static final int LETTERS = 26;
-    private static final int SYMBOLS = 33;
+    private static final int BASE64 = 64;
+    /** Printable ASCII. */
+    private static final int PRINTABLE = 95;
 
     private SharedSecretStrength() {
     }
@@ -51,12 +52,15 @@ public final class SharedSecretStrength {
                 || secret.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'F')) {
             return HEX;
         }
-        int size = 0;
-        size += secret.chars().anyMatch(c -> c >= '0' && c <= '9') ? DIGITS : 0;
-        size += secret.chars().anyMatch(c -> c >= 'a' && c <= 'z') ? LETTERS : 0;
-        size += secret.chars().anyMatch(c -> c >= 'A' && c <= 'Z') ? LETTERS : 0;
-        size += secret.chars().anyMatch(c -> !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'))
-                ? SYMBOLS : 0;
-        return size;
+        if (secret.chars().allMatch(SharedSecretStrength::isBase64)) {
+            return BASE64;
+        }
+        return PRINTABLE;
+    }
+
+    /** The characters of base64 and base64url together, with the padding. */
+    private static boolean isBase64(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '/' || c == '-'
+                || c == '_' || c == '=';
     }
 }
