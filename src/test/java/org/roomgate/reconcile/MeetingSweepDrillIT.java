@@ -56,9 +56,11 @@ class MeetingSweepDrillIT {
 
             assertTrue(bbb.isRunning(FOREIGN), "another application's meeting stays");
             service.call("GET", "/api/v1/rooms/" + room, key, null, 404);
+            // The sweep counts and logs after the server confirmed the end, so wait for its line too.
+            String ended = "ended 1 BIGBLUEBUTTON meeting(s) without an open room: rooms [" + room + "]";
+            awaitTrue(() -> service.log().contains(ended), Duration.ofSeconds(10), "the sweep logged no end");
             String log = service.log();
             assertEquals(1, count(log, "The conference schema came back empty"), log);
-            assertTrue(log.contains("ended 1 BIGBLUEBUTTON meeting(s) without an open room: rooms [" + room + "]"), log);
             Scrape metrics = Scrape.parse(service.call("GET", "/q/metrics", null, null, 200));
             assertEquals(1, metrics.require("roomgate_reconcile_meetings_ended_total", "backend", "bigbluebutton"));
             System.out.println("Drill: meeting ended " + endedAfterMillis + " ms after PostgreSQL accepted connections again");
