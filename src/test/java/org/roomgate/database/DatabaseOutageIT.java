@@ -127,8 +127,10 @@ class DatabaseOutageIT {
         String options = postmasterOptions();
         service.pgCtl("stop", "-m", "fast", "-w");
         try {
-            // Several runs of every job (each runs every second) fail while the database is down.
-            Thread.sleep(4_000);
+            // Several runs of every job (each runs every second) fail while the database is down. A
+            // failing run can wait the pool's acquisition timeout (3 s) when the other jobs and the
+            // backend-call lanes hold the pool's attempts, so the outage lasts two of those and more.
+            Thread.sleep(8_000);
             HttpResponse<String> response = send("GET", "/api/v1/rooms");
             assertEquals(503, response.statusCode(), response.body());
         } finally {
