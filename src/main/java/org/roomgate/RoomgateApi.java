@@ -41,6 +41,12 @@ import org.roomgate.problem.Problem;
                 `POST /api/v1/tenants/{id}/backend/check` (the connection check, 502 with the problem types \
                 `backend-*` and the extension member `checks`) and `POST /api/v1/livekit-webhooks` (one LiveKit \
                 webhook URL for every tenant on a server); \
+                the request header `Idempotency-Key` on platform and participant POSTs (a retry gets the first \
+                answer; 409 `idempotency-key-in-use` while the first is in flight, 422 `idempotency-key-reused` for \
+                another request with the same key) and the response header `Idempotent-Replayed`; \
+                503 `unavailable` with `Retry-After` from an instance that is shutting down (nothing done) and for \
+                a join or `/enter` while the tenant's conference server fails or holds its share of threads; \
+                400 for a Jitsi HS256 `appSecret` below 256 random bits; 413 for a backend delivery of over 100 events; \
                 the problem types `consent-scope` (403: a shared BigBlueButton meeting would give the pupil rights \
                 beyond the consent), `method-not-allowed` (405), `not-acceptable` (406), `internal` (500); \
                 503 `unavailable` with `Retry-After` on every operation while the database is unreachable; \
